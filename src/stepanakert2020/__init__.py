@@ -1,0 +1,245 @@
+"""stepanakert2020: a sourced, typed dataset of the 2020 bombardment of Stepanakert.
+
+Records are frozen ``attrs`` classes; :func:`load` returns the validated, cached
+:class:`Dataset`; the module-level query functions run on the bundled data.
+
+>>> import stepanakert2020
+>>> first = stepanakert2020.timeline()[0]
+>>> bool(stepanakert2020.sources_for(first))
+True
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .dataset import Dataset, Within
+from .dates import DateSpec, EDTFError, Precision, parse_date
+from .errors import DataError, Problem, UnknownRecordError
+from .model import (
+    Actor,
+    ActorKind,
+    AltName,
+    Citation,
+    Claim,
+    Cluster,
+    DateMeaning,
+    Event,
+    EventKind,
+    Figure,
+    GeoPrecision,
+    Measure,
+    Place,
+    PlaceKind,
+    PopulationGroup,
+    Qualifier,
+    Source,
+    SourceKind,
+    Stance,
+    Subject,
+    Tombstone,
+    Weapon,
+    WeaponCategory,
+)
+
+if TYPE_CHECKING:
+    from .loading import BundledDataset, load
+
+__version__ = "0.1.0"
+#: The release date of the bundled data (also ``version`` metadata in datapackage.json).
+DATA_VERSION = "2026-11-25"
+#: SemVer of the table layout (the Table Schemas); MAJOR changes break readers.
+SCHEMA_VERSION = "1.0.0"
+
+__all__ = [
+    "DATA_VERSION",
+    "SCHEMA_VERSION",
+    "Actor",
+    "ActorKind",
+    "AltName",
+    "BundledDataset",
+    "Citation",
+    "Claim",
+    "Cluster",
+    "DataError",
+    "Dataset",
+    "DateMeaning",
+    "DateSpec",
+    "EDTFError",
+    "Event",
+    "EventKind",
+    "Figure",
+    "GeoPrecision",
+    "Measure",
+    "Place",
+    "PlaceKind",
+    "PopulationGroup",
+    "Precision",
+    "Problem",
+    "Qualifier",
+    "Source",
+    "SourceKind",
+    "Stance",
+    "Subject",
+    "Tombstone",
+    "UnknownRecordError",
+    "Weapon",
+    "WeaponCategory",
+    "Within",
+    "__version__",
+    "actors",
+    "claims",
+    "event",
+    "events",
+    "events_citing",
+    "figures",
+    "load",
+    "parse_date",
+    "places",
+    "sources",
+    "sources_for",
+    "timeline",
+    "weapons",
+]
+
+
+def __getattr__(name: str) -> Any:
+    if name in ("load", "BundledDataset"):
+        from . import loading as _loading
+
+        return getattr(_loading, name)
+    raise AttributeError(f"module 'stepanakert2020' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+def _bundled() -> BundledDataset:
+    from .loading import load
+
+    return load()
+
+
+def events(
+    start: Any = None,
+    end: Any = None,
+    *,
+    kind: Any = None,
+    place: Any = None,
+    actor: Any = None,
+    weapon: Any = None,
+    source: Any = None,
+    text: str | None = None,
+    within: Within = "possible",
+) -> tuple[Event, ...]:
+    """:meth:`Dataset.events` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> all(e.kind is stepanakert2020.EventKind.STRIKE for e in stepanakert2020.events(kind="strike"))
+    True
+    """
+    return _bundled().events(
+        start, end, kind=kind, place=place, actor=actor, weapon=weapon, source=source, text=text, within=within
+    )
+
+
+def event(event_id: str) -> Event:
+    """:meth:`Dataset.event` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> stepanakert2020.event("war-begins").date.edtf
+    '2020-09-27'
+    """
+    return _bundled().event(event_id)
+
+
+def timeline() -> tuple[Event, ...]:
+    """:meth:`Dataset.timeline` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> len(stepanakert2020.timeline()) == len(stepanakert2020.events())
+    True
+    """
+    return _bundled().timeline()
+
+
+def claims(*, event: Any = None, claimant: Any = None, stance: Any = None, subject: Any = None) -> tuple[Claim, ...]:
+    """:meth:`Dataset.claims` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> all(c.claimant for c in stepanakert2020.claims())
+    True
+    """
+    return _bundled().claims(event=event, claimant=claimant, stance=stance, subject=subject)
+
+
+def figures(*, event: Any = None, measure: Any = None, reporter: Any = None) -> tuple[Figure, ...]:
+    """:meth:`Dataset.figures` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> all(f.reported_by for f in stepanakert2020.figures())
+    True
+    """
+    return _bundled().figures(event=event, measure=measure, reporter=reporter)
+
+
+def sources_for(record: Any) -> tuple[Source, ...]:
+    """:meth:`Dataset.sources_for` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> all(s.url.startswith("http") for s in stepanakert2020.sources_for("war-begins"))
+    True
+    """
+    return _bundled().sources_for(record)
+
+
+def events_citing(source: Any) -> tuple[Event, ...]:
+    """:meth:`Dataset.events_citing` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> s = stepanakert2020.sources_for("war-begins")[0]
+    >>> stepanakert2020.event("war-begins") in stepanakert2020.events_citing(s)
+    True
+    """
+    return _bundled().events_citing(source)
+
+
+def places() -> tuple[Place, ...]:
+    """:meth:`Dataset.places` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> any(p.id == "stepanakert" for p in stepanakert2020.places())
+    True
+    """
+    return _bundled().places()
+
+
+def actors() -> tuple[Actor, ...]:
+    """:meth:`Dataset.actors` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> any(a.id == "hrw" for a in stepanakert2020.actors())
+    True
+    """
+    return _bundled().actors()
+
+
+def weapons() -> tuple[Weapon, ...]:
+    """:meth:`Dataset.weapons` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> isinstance(stepanakert2020.weapons(), tuple)
+    True
+    """
+    return _bundled().weapons()
+
+
+def sources() -> tuple[Source, ...]:
+    """:meth:`Dataset.sources` on the bundled data.
+
+    >>> import stepanakert2020
+    >>> len(stepanakert2020.sources()) == len({s.id for s in stepanakert2020.sources()})
+    True
+    """
+    return _bundled().sources()

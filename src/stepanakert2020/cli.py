@@ -1,0 +1,184 @@
+"""The ``stepanakert2020`` command: a thin shell over the public API.
+
+>>> main(["timeline", "--kind", "context", "--end", "2020-09-27"])
+date        kind     title                                place        sources
+...
+0
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Sequence
+from typing import Any
+
+from . import DATA_VERSION, SCHEMA_VERSION, __version__
+from .errors import DataError, UnknownRecordError
+from .model import Event, EventKind
+
+__all__ = ["build_parser", "main"]
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--start", help="first day of the window (YYYY-MM-DD)")
+    parser.add_argument("--end", help="last day of the window (YYYY-MM-DD)")
+    parser.add_argument("--kind", choices=[k.value for k in EventKind], help="only events of this kind")
+    parser.add_argument("--place", help="only events at this place id (or a place under it)")
+    parser.add_argument("--actor", help="only events this actor made claims about or is named in")
+    parser.add_argument("--weapon", help="only events for which a claim names this weapon id")
+    parser.add_argument("--source", help="only events documented by this source id")
+    parser.add_argument("--text", help="only events whose title, summary or notes contain this text")
+    parser.add_argument(
+        "--within",
+        choices=["possible", "certain"],
+        default="possible",
+        help="possible: dates overlap the window (default); certain: dates lie inside it",
+    )
+    parser.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the command line (also used to document it)."""
+    parser = argparse.ArgumentParser(
+        prog="stepanakert2020",
+        description="Query the sourced dataset of the 2020 bombardment of Stepanakert.",
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"stepanakert2020 {__version__} (data {DATA_VERSION}, schema {SCHEMA_VERSION})",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    timeline = commands.add_parser("timeline", help="print the dated, sourced timeline (filters narrow it)")
+    _add_filters(timeline)
+    show = commands.add_parser("show", help="print one record with its claims, figures and citations")
+    show.add_argument("id", help="the id of any record")
+    show.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
+    sources = commands.add_parser("sources", help="list every source with its publisher, date and URL")
+    sources.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
+    return parser
+
+
+def _dataset(paths: Sequence[str]) -> Any:
+    from .loading import load
+
+    return load(extra=paths)
+
+
+def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    widths[-1] = 0
+    lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in [header, *rows]]
+    return "\n".join(lines)
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    ds = _dataset(args.data)
+    found = ds.events(
+        args.start,
+        args.end,
+        kind=args.kind,
+        place=args.place,
+        actor=args.actor,
+        weapon=args.weapon,
+        source=args.source,
+        text=args.text,
+        within=args.within,
+    )
+    rows = []
+    for event in found:
+        title = event.title if len(event.title) <= 60 else event.title[:59] + "…"
+        sources = {c.source for c in ds.citations_for(event)}
+        for record in (*ds.claims(event=event), *ds.figures(event=event)):
+            sources.update(c.source for c in ds.citations_for(record))
+        rows.append((event.date.edtf, event.kind.value, title, event.place, str(len(sources))))
+    print(_table(rows, ("date", "kind", "title", "place", "sources")))
+    print(f"\n{len(found)} events (data {DATA_VERSION})")
+    return 0
+
+
+def _cite_line(ds: Any, record: Any) -> list[str]:
+    lines = []
+    for citation in ds.citations_for(record):
+        source = ds.record(citation.source)
+        locator = f", {citation.locator}" if citation.locator else ""
+        publisher = ds.record(source.publisher).name
+        lines.append(f'      [{source.id}] {publisher}, "{source.title}", {source.published}{locator}. {source.url}')
+    return lines
+
+
+def _wrap(text: str, indent: str) -> str:
+    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=indent)
+
+
+def _show(args: argparse.Namespace) -> int:
+    ds = _dataset(args.data)
+    record = ds.record(args.id)
+    print(f"{type(record).__name__} {record.id}")
+    for name in type(record).__attrs_attrs__:
+        value = getattr(record, name.name)
+        if name.name == "id" or value in (None, "", ()):
+            continue
+        shown = getattr(value, "value", value)
+        if name.name == "alt_names":
+            shown = ", ".join(f"{a.name} ({a.language})" for a in value)
+        print(f"  {name.name}: {shown}")
+    cites = _cite_line(ds, record)
+    if cites:
+        print("  cited from:")
+        print("\n".join(cites))
+    if isinstance(record, Event):
+        for claim in ds.claims(event=record):
+            who = ds.record(claim.claimant).name
+            print(f"\n  claim {claim.id} ({claim.stated_on}): {who} {claim.stance.value} [{claim.subject.value}]")
+            print(_wrap(claim.statement, "    "))
+            if claim.responds_to:
+                print(f"    answers: {claim.responds_to}")
+            if claim.unconfirmed:
+                print("    unconfirmed")
+            print("\n".join(_cite_line(ds, claim)))
+        for figure in ds.figures(event=record):
+            bounds = figure.low if figure.low == figure.high else f"{figure.low}..{figure.high}"
+            print(
+                f"\n  figure {figure.id}: {figure.measure.value} ({figure.population.value}) "
+                f"{figure.qualifier.value} {bounds}, as of {figure.as_of}, "
+                f"reported by {ds.record(figure.reported_by).name}"
+            )
+            print("\n".join(_cite_line(ds, figure)))
+    return 0
+
+
+def _sources(args: argparse.Namespace) -> int:
+    ds = _dataset(args.data)
+    rows = [
+        (s.id, s.kind.value, str(s.published), ds.record(s.publisher).name, s.url)
+        for s in sorted(ds.sources(), key=lambda s: (s.published.earliest, s.id))
+    ]
+    print(_table(rows, ("id", "kind", "published", "publisher", "url")))
+    print(f"\n{len(rows)} sources")
+    return 0
+
+
+_COMMANDS = {"timeline": _timeline, "show": _show, "sources": _sources}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with ``argv`` (default: ``sys.argv[1:]``); return the exit status.
+
+    >>> main(["show", "war-begins"]) == 0
+    Event war-begins
+    ...
+    True
+    """
+    args = build_parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except (DataError, UnknownRecordError, ValueError) as error:
+        print(f"stepanakert2020: error: {error}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,558 @@
+"""The Dataset: validated, immutable records with their indexes, and the queries over them.
+
+A :class:`Dataset` is built from records (by :func:`stepanakert2020.load`, or directly
+from records in memory, validated the same way) and answers every query from
+indexes built once: a date window is found by bisection, other filters by id.
+
+>>> import stepanakert2020
+>>> ds = stepanakert2020.load()
+>>> strikes = ds.events("2020-10-01", "2020-10-31", kind="strike")
+>>> all(s.kind.value == "strike" for s in strikes)
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import difflib
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Generic, Literal, TypeVar
+
+from .errors import DataError, UnknownRecordError
+from .model import (
+    Actor,
+    Citation,
+    Claim,
+    Event,
+    EventKind,
+    Figure,
+    Measure,
+    Place,
+    Source,
+    Stance,
+    Subject,
+    Tombstone,
+    Weapon,
+)
+from .validate import Origins, check
+
+__all__ = ["Dataset", "Within"]
+
+E = TypeVar("E", bound=Event)
+C = TypeVar("C", bound=Claim)
+F = TypeVar("F", bound=Figure)
+S = TypeVar("S", bound=Source)
+P = TypeVar("P", bound=Place)
+A = TypeVar("A", bound=Actor)
+W = TypeVar("W", bound=Weapon)
+
+#: How a date window is read: ``possible`` = overlaps it, ``certain`` = lies inside it.
+Within = Literal["possible", "certain"]
+
+DateLike = dt.date | str
+
+
+def _to_date(value: DateLike, name: str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name}={value!r} is not a date (use datetime.date or 'YYYY-MM-DD')") from None
+
+
+def _id_of(value: Any) -> str:
+    return value if isinstance(value, str) else str(value.id)
+
+
+class _Frozen:
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable: cannot delete {name!r}")
+
+
+def _ancestors(start: str | None, parents: Mapping[str, str | None]) -> list[str]:
+    chain: list[str] = []
+    while start is not None and start not in chain:
+        chain.append(start)
+        start = parents.get(start)
+    return chain
+
+
+class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
+    """Validated, immutable records with indexes; every query returns tuples.
+
+    Build one from records in memory with keyword arguments (each a sequence of
+    records); every rule of the bundled data is checked and all problems are raised
+    together in one :class:`~stepanakert2020.DataError`.
+    """
+
+    __slots__ = (
+        "_actors",
+        "_by_id",
+        "_by_source",
+        "_by_table",
+        "_citations",
+        "_citing",
+        "_claims",
+        "_claims_of",
+        "_event_index",
+        "_figures",
+        "_figures_of",
+        "_index",
+        "_places",
+        "_position",
+        "_sources",
+        "_timeline",
+        "_tombstones",
+        "_weapons",
+    )
+
+    _timeline: tuple[E, ...]
+    _position: Mapping[str, int]
+    _claims: tuple[C, ...]
+    _figures: tuple[F, ...]
+    _sources: tuple[S, ...]
+    _places: tuple[P, ...]
+    _actors: tuple[A, ...]
+    _weapons: tuple[W, ...]
+    _tombstones: tuple[Tombstone, ...]
+    _citations: tuple[Citation, ...]
+    _by_table: Mapping[str, Mapping[str, Any]]
+    _by_id: Mapping[str, Any]
+    _claims_of: Mapping[str, tuple[C, ...]]
+    _figures_of: Mapping[str, tuple[F, ...]]
+    _citing: Mapping[str, tuple[Citation, ...]]
+    _by_source: Mapping[str, frozenset[str]]
+    _event_index: _EventIndex
+
+    def __init__(
+        self,
+        *,
+        events: Iterable[E] = (),
+        claims: Iterable[C] = (),
+        figures: Iterable[F] = (),
+        sources: Iterable[S] = (),
+        citations: Iterable[Citation] = (),
+        places: Iterable[P] = (),
+        actors: Iterable[A] = (),
+        weapons: Iterable[W] = (),
+        tombstones: Iterable[Tombstone] = (),
+        origins: Origins | None = None,
+    ) -> None:
+        tables: dict[str, tuple[Any, ...]] = {
+            "events": tuple(events),
+            "claims": tuple(claims),
+            "figures": tuple(figures),
+            "sources": tuple(sources),
+            "citations": tuple(citations),
+            "places": tuple(places),
+            "actors": tuple(actors),
+            "weapons": tuple(weapons),
+            "withdrawn": tuple(tombstones),
+        }
+        problems = check(tables, origins)
+        if problems:
+            raise DataError(problems)
+        put = object.__setattr__
+        key = lambda e: (e.date.earliest, e.date.latest, e.id)
+        timeline = tuple(sorted(tables["events"], key=key))
+        put(self, "_timeline", timeline)
+        put(self, "_position", MappingProxyType({e.id: i for i, e in enumerate(timeline)}))
+
+        def by_id(name: str) -> tuple[Any, ...]:
+            return tuple(sorted(tables[name], key=lambda r: r.id))
+
+        put(self, "_claims", tuple(sorted(tables["claims"], key=lambda c: (c.stated_on.earliest, c.id))))
+        put(self, "_figures", tuple(sorted(tables["figures"], key=lambda f: (f.as_of.earliest, f.id))))
+        put(self, "_sources", by_id("sources"))
+        put(self, "_places", by_id("places"))
+        put(self, "_actors", by_id("actors"))
+        put(self, "_weapons", by_id("weapons"))
+        put(self, "_tombstones", by_id("withdrawn"))
+        put(self, "_citations", tables["citations"])
+        put(
+            self,
+            "_by_table",
+            MappingProxyType(
+                {
+                    name: MappingProxyType({r.id: r for r in tables[name]})
+                    for name in ("events", "claims", "figures", "sources", "places", "actors", "weapons")
+                }
+            ),
+        )
+        everything: dict[str, Any] = {}
+        for records in self._by_table.values():
+            everything.update(records)
+        put(self, "_by_id", MappingProxyType(everything))
+        self._build_indexes()
+
+    # -- indexes -------------------------------------------------------------------
+
+    def _build_indexes(self) -> None:
+        put = object.__setattr__
+        claims_of: dict[str, list[C]] = {}
+        for claim in self._claims:
+            claims_of.setdefault(claim.event, []).append(claim)
+        figures_of: dict[str, list[F]] = {}
+        for figure in self._figures:
+            figures_of.setdefault(figure.event, []).append(figure)
+        citing: dict[str, list[Citation]] = {}
+        by_source: dict[str, set[str]] = {}
+        for citation in self._citations:
+            citing.setdefault(citation.record, []).append(citation)
+            by_source.setdefault(citation.source, set()).add(citation.record)
+        put(self, "_claims_of", MappingProxyType({k: tuple(v) for k, v in claims_of.items()}))
+        put(self, "_figures_of", MappingProxyType({k: tuple(v) for k, v in figures_of.items()}))
+        put(self, "_citing", MappingProxyType({k: tuple(v) for k, v in citing.items()}))
+        put(self, "_by_source", MappingProxyType({k: frozenset(v) for k, v in by_source.items()}))
+        put(self, "_event_index", _EventIndex(self))
+
+    # -- lookups -------------------------------------------------------------------
+
+    def _get(self, table: str, record_id: str, what: str) -> Any:
+        records = self._by_table[table] if table else self._by_id
+        try:
+            return records[record_id]
+        except (KeyError, TypeError):
+            matches = difflib.get_close_matches(str(record_id), list(records), n=3, cutoff=0.6)
+            raise UnknownRecordError(str(record_id), what, matches) from None
+
+    def record(self, record_id: str) -> E | C | F | S | P | A | W:
+        """The record with this id, from any table.
+
+        >>> import stepanakert2020
+        >>> stepanakert2020.load().record("stepanakert").name
+        'Stepanakert'
+        """
+        return self._get("", record_id, "record")  # type: ignore[no-any-return]
+
+    def event(self, event_id: str) -> E:
+        """The event with this id; :class:`UnknownRecordError` (with close matches) if none.
+
+        >>> import stepanakert2020
+        >>> stepanakert2020.load().event("war-begins").kind.value
+        'context'
+        """
+        return self._get("events", event_id, "event")  # type: ignore[no-any-return]
+
+    # -- collections ---------------------------------------------------------------
+
+    def timeline(self) -> tuple[E, ...]:
+        """Every event, sorted by (earliest, latest, id).
+
+        >>> import stepanakert2020
+        >>> t = stepanakert2020.load().timeline()
+        >>> t == tuple(sorted(t, key=lambda e: (e.date.earliest, e.date.latest, e.id)))
+        True
+        """
+        return self._timeline
+
+    def sources(self) -> tuple[S, ...]:
+        """Every source, sorted by id.
+
+        >>> import stepanakert2020
+        >>> len(stepanakert2020.load().sources()) > 0
+        True
+        """
+        return self._sources
+
+    def places(self) -> tuple[P, ...]:
+        """Every place, sorted by id.
+
+        >>> import stepanakert2020
+        >>> "stepanakert" in {p.id for p in stepanakert2020.load().places()}
+        True
+        """
+        return self._places
+
+    def actors(self) -> tuple[A, ...]:
+        """Every actor, sorted by id.
+
+        >>> import stepanakert2020
+        >>> "hrw" in {a.id for a in stepanakert2020.load().actors()}
+        True
+        """
+        return self._actors
+
+    def weapons(self) -> tuple[W, ...]:
+        """Every weapon, sorted by id.
+
+        >>> import stepanakert2020
+        >>> all(w.name for w in stepanakert2020.load().weapons())
+        True
+        """
+        return self._weapons
+
+    def citations(self) -> tuple[Citation, ...]:
+        """Every citation, in the order of the data.
+
+        >>> import stepanakert2020
+        >>> len(stepanakert2020.load().citations()) > 0
+        True
+        """
+        return self._citations
+
+    def tombstones(self) -> tuple[Tombstone, ...]:
+        """Every withdrawn id with when and why, sorted by id.
+
+        >>> import stepanakert2020
+        >>> isinstance(stepanakert2020.load().tombstones(), tuple)
+        True
+        """
+        return self._tombstones
+
+    # -- queries -------------------------------------------------------------------
+
+    def events(
+        self,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
+        *,
+        kind: EventKind | str | None = None,
+        place: P | str | None = None,
+        actor: A | str | None = None,
+        weapon: W | str | None = None,
+        source: S | str | None = None,
+        text: str | None = None,
+        within: Within = "possible",
+    ) -> tuple[E, ...]:
+        """Events in a date window matching every filter given, sorted like :meth:`timeline`.
+
+        ``within="possible"`` keeps events whose dates overlap [start, end];
+        ``within="certain"`` keeps those whose dates lie entirely inside it. ``place``,
+        ``actor`` and ``weapon`` match the record and everything under it (a district is
+        in its city; a ministry is part of its state). ``actor`` matches events on which
+        the actor made a claim or reported a figure, or to which a claim attributes the
+        actor; ``weapon`` matches events for which a claim names the weapon; ``source``
+        matches events cited by the source directly or through their claims and figures.
+        ``text`` is a case-insensitive search of title, summary and notes.
+
+        >>> import stepanakert2020
+        >>> ds = stepanakert2020.load()
+        >>> hits = ds.events("2020-10-04", "2020-10-04", kind="strike", within="certain")
+        >>> [e.date.edtf for e in hits][:1]
+        ['2020-10-04']
+        """
+        if within not in ("possible", "certain"):
+            raise ValueError(f"within={within!r}: use 'possible' or 'certain'")
+        index = self._event_index
+        low = None if start is None else _to_date(start, "start")
+        high = None if end is None else _to_date(end, "end")
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"start {low} is after end {high}")
+        positions: set[int] | None = None
+        if low is not None or high is not None:
+            positions = index.window(low, high, within)
+        if kind is not None:
+            positions = _meet(positions, index.kind(EventKind(kind)))
+        for value, table, what, lookup in (
+            (place, "places", "place", index.by_place),
+            (actor, "actors", "actor", index.by_actor),
+            (weapon, "weapons", "weapon", index.by_weapon),
+            (source, "sources", "source", index.by_source),
+        ):
+            if value is not None:
+                record_id = self._get(table, _id_of(value), what).id
+                positions = _meet(positions, lookup.get(record_id, frozenset()))
+        if text is not None:
+            positions = _meet(positions, index.text(text, positions))
+        if positions is None:
+            return self._timeline
+        return tuple(self._timeline[i] for i in sorted(positions))
+
+    def claims(
+        self,
+        *,
+        event: E | str | None = None,
+        claimant: A | str | None = None,
+        stance: Stance | str | None = None,
+        subject: Subject | str | None = None,
+    ) -> tuple[C, ...]:
+        """Claims matching every filter given, sorted by (date stated, id).
+
+        >>> import stepanakert2020
+        >>> denials = stepanakert2020.load().claims(stance="denies")
+        >>> all(c.responds_to for c in denials)
+        True
+        """
+        found: Sequence[C] = self._claims
+        if event is not None:
+            found = self._claims_of.get(self.event(_id_of(event)).id, ())
+        if claimant is not None:
+            claimant_id = self._get("actors", _id_of(claimant), "actor").id
+            found = [c for c in found if c.claimant == claimant_id]
+        if stance is not None:
+            wanted_stance = Stance(stance)
+            found = [c for c in found if c.stance is wanted_stance]
+        if subject is not None:
+            wanted_subject = Subject(subject)
+            found = [c for c in found if c.subject is wanted_subject]
+        return tuple(found)
+
+    def figures(
+        self,
+        *,
+        event: E | str | None = None,
+        measure: Measure | str | None = None,
+        reporter: A | str | None = None,
+    ) -> tuple[F, ...]:
+        """Figures matching every filter given, sorted by (as-of date, id).
+
+        >>> import stepanakert2020
+        >>> figs = stepanakert2020.load().figures(measure="population")
+        >>> all(f.measure.value == "population" for f in figs)
+        True
+        """
+        found: Sequence[F] = self._figures
+        if event is not None:
+            found = self._figures_of.get(self.event(_id_of(event)).id, ())
+        if measure is not None:
+            wanted = Measure(measure)
+            found = [f for f in found if f.measure is wanted]
+        if reporter is not None:
+            reporter_id = self._get("actors", _id_of(reporter), "actor").id
+            found = [f for f in found if f.reported_by == reporter_id]
+        return tuple(found)
+
+    def citations_for(self, record: Any) -> tuple[Citation, ...]:
+        """The citations of a record (given by id or as the record).
+
+        >>> import stepanakert2020
+        >>> ds = stepanakert2020.load()
+        >>> all(c.record == "war-begins" for c in ds.citations_for("war-begins"))
+        True
+        """
+        record_id = self._get("", _id_of(record), "record").id
+        return self._citing.get(record_id, ())
+
+    def sources_for(self, record: Any) -> tuple[S, ...]:
+        """The sources cited for a record, sorted by id, each once.
+
+        >>> import stepanakert2020
+        >>> len(stepanakert2020.load().sources_for("war-begins")) >= 1
+        True
+        """
+        ids = {c.source for c in self.citations_for(record)}
+        return tuple(s for s in self._sources if s.id in ids)
+
+    def events_citing(self, source: S | str) -> tuple[E, ...]:
+        """Events that a source documents, directly or through their claims and figures.
+
+        >>> import stepanakert2020
+        >>> ds = stepanakert2020.load()
+        >>> s = ds.sources()[0]
+        >>> ds.events_citing(s) == ds.events(source=s)
+        True
+        """
+        return self.events(source=source)
+
+    def __repr__(self) -> str:
+        return (
+            f"<{type(self).__name__}: {len(self._timeline)} events, {len(self._claims)} claims, "
+            f"{len(self._figures)} figures, {len(self._sources)} sources>"
+        )
+
+
+def _meet(current: set[int] | None, other: Iterable[int]) -> set[int]:
+    return set(other) if current is None else current.intersection(other)
+
+
+class _EventIndex:
+    """Sorted and inverted indexes over a dataset's timeline (positions in it)."""
+
+    __slots__ = ("buckets", "by_actor", "by_place", "by_source", "by_weapon", "kinds", "texts", "timeline")
+
+    def __init__(self, ds: Dataset[Any, Any, Any, Any, Any, Any, Any]) -> None:
+        timeline = ds._timeline
+        self.timeline = timeline
+        position = ds._position
+        # bucket by span length (power of two days) so that overlap needs no scan
+        buckets: dict[int, list[tuple[int, int, int]]] = {}
+        for i, event in enumerate(timeline):
+            first, last = event.date.earliest.toordinal(), event.date.latest.toordinal()
+            buckets.setdefault((last - first).bit_length(), []).append((first, last, i))
+        self.buckets = {
+            bits: ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]) for bits, rows in buckets.items()
+        }
+        kinds: dict[EventKind, set[int]] = {}
+        for i, event in enumerate(timeline):
+            kinds.setdefault(event.kind, set()).add(i)
+        self.kinds = {k: frozenset(v) for k, v in kinds.items()}
+        place_parents = {p.id: p.parent for p in ds._places}
+        actor_parents = {a.id: a.parent for a in ds._actors}
+        weapon_parents = {w.id: w.parent for w in ds._weapons}
+        by_place: dict[str, set[int]] = {}
+        for i, event in enumerate(timeline):
+            for pid in _ancestors(event.place, place_parents):
+                by_place.setdefault(pid, set()).add(i)
+        by_actor: dict[str, set[int]] = {}
+        by_weapon: dict[str, set[int]] = {}
+        for claim in ds._claims:
+            i = position[claim.event]
+            for aid in (claim.claimant, claim.asserted_actor):
+                for ancestor in _ancestors(aid, actor_parents):
+                    by_actor.setdefault(ancestor, set()).add(i)
+            for wid in _ancestors(claim.asserted_weapon, weapon_parents):
+                by_weapon.setdefault(wid, set()).add(i)
+        for figure in ds._figures:
+            for ancestor in _ancestors(figure.reported_by, actor_parents):
+                by_actor.setdefault(ancestor, set()).add(position[figure.event])
+        by_source: dict[str, set[int]] = {}
+        for source_id, record_ids in ds._by_source.items():
+            hits = by_source.setdefault(source_id, set())
+            for record_id in record_ids:
+                event_id = _event_of(ds, record_id)
+                if event_id is not None:
+                    hits.add(position[event_id])
+        self.by_place = _freeze(by_place)
+        self.by_actor = _freeze(by_actor)
+        self.by_weapon = _freeze(by_weapon)
+        self.by_source = _freeze(by_source)
+        self.texts = tuple(f"{e.title}\n{e.summary}\n{e.notes}".casefold() for e in timeline)
+
+    def window(self, low: dt.date | None, high: dt.date | None, within: Within) -> set[int]:
+        lo = -1 if low is None else low.toordinal()
+        hi = dt.date.max.toordinal() + 1 if high is None else high.toordinal()
+        found: set[int] = set()
+        for bits, (firsts, lasts, positions) in self.buckets.items():
+            if within == "possible":
+                # any overlap: first <= hi and last >= lo; spans here are below 2**bits days
+                begin = bisect.bisect_left(firsts, lo - (1 << bits) + 1)
+                stop = bisect.bisect_right(firsts, hi)
+                found.update(positions[j] for j in range(begin, stop) if lasts[j] >= lo)
+            else:
+                begin = bisect.bisect_left(firsts, lo)
+                stop = bisect.bisect_right(firsts, hi)
+                found.update(positions[j] for j in range(begin, stop) if lasts[j] <= hi)
+        return found
+
+    def kind(self, kind: EventKind) -> frozenset[int]:
+        return self.kinds.get(kind, frozenset())
+
+    def text(self, needle: str, positions: set[int] | None) -> set[int]:
+        texts = self.texts
+        folded = needle.casefold()
+        candidates = range(len(texts)) if positions is None else positions
+        return {i for i in candidates if folded in texts[i]}
+
+
+def _freeze(index: dict[str, set[int]]) -> dict[str, frozenset[int]]:
+    return {key: frozenset(value) for key, value in index.items()}
+
+
+def _event_of(ds: Dataset[Any, Any, Any, Any, Any, Any, Any], record_id: str) -> str | None:
+    record = ds._by_id.get(record_id)
+    if isinstance(record, Event):
+        return record.id
+    if isinstance(record, (Claim, Figure)):
+        return record.event
+    return None

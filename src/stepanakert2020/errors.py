@@ -1,0 +1,72 @@
+"""The errors stepanakert2020 raises. No I/O here.
+
+>>> p = Problem(file="events.csv", line=14, column="date", value="2020-13-01", reason="month 13")
+>>> str(p)
+"events.csv:14 column 'date': '2020-13-01': month 13"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = ["DataError", "Problem", "UnknownRecordError"]
+
+
+@attrs.frozen
+class Problem:
+    """One problem in the data: where it is (file, line, column, record), the value, and why."""
+
+    file: str
+    line: int | None
+    column: str | None
+    value: str
+    reason: str
+    record: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        if self.record is not None:
+            where += f" record {self.record!r}"
+        if self.column is not None:
+            where += f" column {self.column!r}"
+        value = f" {self.value!r}:" if self.value else ""
+        return f"{where}:{value} {self.reason}"
+
+
+class DataError(ValueError):
+    """The data has problems; ``problems`` lists every one found. Nothing was loaded.
+
+    >>> error = DataError([Problem("a.csv", 2, "id", "", "a value is required")])
+    >>> print(error)
+    1 problem in the data:
+      a.csv:2 column 'id': a value is required
+    """
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        count = len(self.problems)
+        lines = "\n".join(f"  {p}" for p in self.problems[:200])
+        more = f"\n  … and {count - 200} more" if count > 200 else ""
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"{count} {noun} in the data:\n{lines}{more}")
+
+
+class UnknownRecordError(LookupError):
+    """No record has this id; ``suggestions`` holds close matches.
+
+    >>> print(UnknownRecordError("strike-2020-10-4", "event", ["strike-2020-10-04"]))
+    no event with id 'strike-2020-10-4'; did you mean 'strike-2020-10-04'?
+    """
+
+    def __init__(self, record_id: str, what: str = "record", suggestions: Iterable[str] = ()) -> None:
+        self.record_id = record_id
+        self.suggestions: tuple[str, ...] = tuple(suggestions)
+        hint = ""
+        if self.suggestions:
+            hint = "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        super().__init__(f"no {what} with id {record_id!r}{hint}")
+
+    def __str__(self) -> str:
+        return str(self.args[0])

@@ -1,0 +1,55 @@
+"""The command line: a thin shell over the API."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import stepanakert2020
+from stepanakert2020.cli import main
+
+
+def test_timeline_prints_every_event(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline"]) == 0
+    out = capsys.readouterr().out
+    events = stepanakert2020.timeline()
+    assert out.splitlines()[0].split() == ["date", "kind", "title", "place", "sources"]
+    assert f"{len(events)} events" in out
+    for event in events:
+        assert event.date.edtf in out
+
+
+def test_timeline_filters_like_the_api(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "--kind", "strike", "--start", "2020-10-01", "--end", "2020-10-31"]) == 0
+    out = capsys.readouterr().out
+    expected = stepanakert2020.events("2020-10-01", "2020-10-31", kind="strike")
+    assert f"\n{len(expected)} events" in out
+
+
+def test_show_prints_claims_and_citations(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "war-begins"]) == 0
+    out = capsys.readouterr().out
+    for source in stepanakert2020.sources_for("war-begins"):
+        assert source.url in out
+    for claim in stepanakert2020.claims(event="war-begins"):
+        assert claim.id in out
+
+
+def test_unknown_id_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "war-begin"]) == 1
+    assert "did you mean 'war-begins'" in capsys.readouterr().err
+
+
+def test_sources_lists_every_source(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["sources"]) == 0
+    out = capsys.readouterr().out
+    assert all(s.url in out for s in stepanakert2020.sources())
+
+
+def test_python_dash_m() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "stepanakert2020", "--version"], capture_output=True, text=True, check=True
+    )
+    assert stepanakert2020.__version__ in done.stdout

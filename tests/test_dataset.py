@@ -1,0 +1,195 @@
+"""Query laws over generated datasets, checked against brute force."""
+
+from __future__ import annotations
+
+import datetime as dt
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from stepanakert2020 import DataError, Dataset, Event, UnknownRecordError, load
+from stepanakert2020.testing import datasets
+
+windows = st.tuples(st.dates(dt.date(2018, 6, 1), dt.date(2022, 6, 1)), st.integers(0, 400)).map(
+    lambda t: (t[0], t[0] + dt.timedelta(days=t[1]))
+)
+
+AnyDataset = Dataset[Any, Any, Any, Any, Any, Any, Any]
+
+
+def _key(e: Event) -> tuple[dt.date, dt.date, str]:
+    return (e.date.earliest, e.date.latest, e.id)
+
+
+@given(datasets(), windows)
+def test_window_readings_match_brute_force(ds: AnyDataset, window: tuple[dt.date, dt.date]) -> None:
+    start, end = window
+    possible = ds.events(start, end)
+    certain = ds.events(start.isoformat(), end.isoformat(), within="certain")
+    assert possible == tuple(e for e in ds.timeline() if e.date.earliest <= end and e.date.latest >= start)
+    assert certain == tuple(e for e in ds.timeline() if start <= e.date.earliest and e.date.latest <= end)
+    assert set(certain) <= set(possible)
+
+
+@given(datasets(), windows, st.integers(0, 300), st.integers(0, 300))
+def test_widening_a_window_never_loses_a_result(
+    ds: AnyDataset, window: tuple[dt.date, dt.date], before: int, after: int
+) -> None:
+    start, end = window
+    wider = (start - dt.timedelta(days=before), end + dt.timedelta(days=after))
+    for within in ("possible", "certain"):
+        assert set(ds.events(start, end, within=within)) <= set(ds.events(*wider, within=within))
+
+
+@given(datasets(), st.data())
+def test_filters_compose_as_intersections(ds: AnyDataset, data: st.DataObject) -> None:
+    filters: dict[str, Any] = {}
+    if bool(ds.timeline()) and data.draw(st.booleans()):
+        filters["kind"] = data.draw(st.sampled_from(ds.timeline())).kind
+    if data.draw(st.booleans()):
+        filters["place"] = data.draw(st.sampled_from(ds.places()))
+    if data.draw(st.booleans()):
+        filters["actor"] = data.draw(st.sampled_from(ds.actors())).id
+    if bool(ds.weapons()) and data.draw(st.booleans()):
+        filters["weapon"] = data.draw(st.sampled_from(ds.weapons()))
+    if data.draw(st.booleans()):
+        filters["source"] = data.draw(st.sampled_from(ds.sources())).id
+    together = set(ds.events(**filters))
+    apart = set(ds.timeline())
+    for name, value in filters.items():
+        apart &= set(ds.events(**{name: value}))
+    assert together == apart
+
+
+@given(datasets(), st.data())
+def test_each_filter_returns_exactly_what_it_promises(ds: AnyDataset, data: st.DataObject) -> None:
+    place = data.draw(st.sampled_from(ds.places()))
+    under = {p.id for p in ds.places() if place.id in _chain(ds, p.id, "places")}
+    assert set(ds.events(place=place)) == {e for e in ds.timeline() if e.place in under}
+    actor = data.draw(st.sampled_from(ds.actors()))
+    expected = set()
+    for claim in ds.claims():
+        involved = {claim.claimant, claim.asserted_actor} - {None}
+        if any(actor.id in _chain(ds, a, "actors") for a in involved):
+            expected.add(claim.event)
+    for figure in ds.figures():
+        if actor.id in _chain(ds, figure.reported_by, "actors"):
+            expected.add(figure.event)
+    assert {e.id for e in ds.events(actor=actor)} == expected
+    source = data.draw(st.sampled_from(ds.sources()))
+    cited = {c.record for c in ds.citations() if c.source == source.id}
+    expected_events = {r for r in cited if r in {e.id for e in ds.timeline()}}
+    expected_events |= {c.event for c in ds.claims() if c.id in cited} | {
+        f.event for f in ds.figures() if f.id in cited
+    }
+    assert {e.id for e in ds.events_citing(source)} == expected_events
+    if ds.timeline():
+        word = data.draw(st.sampled_from(ds.timeline())).title[:3]
+        assert set(ds.events(text=word)) == {
+            e for e in ds.timeline() if word.casefold() in f"{e.title}\n{e.summary}\n{e.notes}".casefold()
+        }
+
+
+def _chain(ds: AnyDataset, record_id: str, table: str) -> set[str]:
+    parents = {r.id: r.parent for r in getattr(ds, table)()}
+    seen: set[str] = set()
+    current: str | None = record_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        current = parents.get(current)
+    return seen
+
+
+@given(datasets(), st.data())
+def test_every_query_is_sorted(ds: AnyDataset, data: st.DataObject) -> None:
+    assert list(ds.timeline()) == sorted(ds.timeline(), key=_key)
+    kinds = {e.kind for e in ds.timeline()}
+    for kind in kinds:
+        found = ds.events(kind=kind)
+        assert list(found) == sorted(found, key=_key)
+    assert list(ds.claims()) == sorted(ds.claims(), key=lambda c: (c.stated_on.earliest, c.id))
+    assert list(ds.figures()) == sorted(ds.figures(), key=lambda f: (f.as_of.earliest, f.id))
+
+
+@given(datasets())
+def test_invariants_of_generated_data(ds: AnyDataset) -> None:
+    cited = {c.record for c in ds.citations()}
+    for record in (*ds.timeline(), *ds.claims(), *ds.figures()):
+        assert record.id in cited
+    for citation in ds.citations():
+        ds.record(citation.source)
+
+
+@given(datasets(max_events=3))
+def test_rebuilding_from_its_own_records_gives_the_same_dataset(ds: AnyDataset) -> None:
+    again = Dataset(
+        events=ds.timeline(),
+        claims=ds.claims(),
+        figures=ds.figures(),
+        sources=ds.sources(),
+        citations=ds.citations(),
+        places=ds.places(),
+        actors=ds.actors(),
+        weapons=ds.weapons(),
+    )
+    assert again.timeline() == ds.timeline() and again.claims() == ds.claims()
+
+
+@given(datasets(max_events=3))
+def test_datasets_and_their_collections_are_immutable(ds: AnyDataset) -> None:
+    with pytest.raises(AttributeError):
+        ds._timeline = ()
+    with pytest.raises(AttributeError):
+        ds.anything = 1
+    for collection in (
+        ds.timeline(),
+        ds.claims(),
+        ds.figures(),
+        ds.sources(),
+        ds.places(),
+        ds.actors(),
+        ds.weapons(),
+        ds.citations(),
+        ds.tombstones(),
+    ):
+        assert isinstance(collection, tuple)
+        for record in collection[:2]:
+            with pytest.raises(attrs.exceptions.FrozenInstanceError):
+                object.__getattribute__(record, "__setattr__")("source", "changed")
+    assert isinstance(ds._by_id, MappingProxyType)
+
+
+def test_in_memory_records_are_validated_and_every_problem_reported() -> None:
+    ds = load()
+    bad_event = attrs.evolve(ds.timeline()[0], place="nowhere")
+    with pytest.raises(DataError) as info:
+        Dataset(
+            events=[bad_event], claims=[], sources=ds.sources(), actors=ds.actors(), places=ds.places(), citations=[]
+        )
+    problems = info.value.problems
+    assert {(p.file, p.line, p.column, p.value) for p in problems if "places" in p.reason} == {
+        ("<events>", 1, "place", "nowhere")
+    }
+    assert any(p.record == bad_event.id and "no citation" in p.reason for p in problems)
+
+
+def test_unknown_ids_suggest_close_matches() -> None:
+    ds = load()
+    with pytest.raises(UnknownRecordError, match="did you mean 'hrw'"):
+        ds.events(actor="hrv")
+    with pytest.raises(UnknownRecordError, match="no event with id 'nope'"):
+        ds.event("nope")
+
+
+def test_bad_windows_are_refused() -> None:
+    ds = load()
+    with pytest.raises(ValueError, match="not a date"):
+        ds.events("2020-10-XX")
+    with pytest.raises(ValueError, match="after end"):
+        ds.events("2020-10-02", "2020-10-01")
+    with pytest.raises(ValueError, match="within="):
+        ds.events(within="maybe")  # type: ignore[arg-type]
