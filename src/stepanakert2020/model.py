@@ -148,8 +148,10 @@ class GeoPrecision(enum.Enum):
 
     EXACT = "exact"
     APPROXIMATE = "approximate"
+    #: only the city is known: the point is the city's centre
     CITY_CENTROID = "city_centroid"
-    REGION_CENTROID = "region_centroid"
+    #: the record concerns a whole region: the point is its administrative centre, a display point only
+    REGION = "region"
 
 
 class ActorKind(enum.Enum):
@@ -158,6 +160,7 @@ class ActorKind(enum.Enum):
     STATE = "state"
     ARMED_FORCES = "armed_forces"
     LOCAL_AUTHORITY = "local_authority"
+    GOVERNMENT_BODY = "government_body"
     OFFICIAL = "official"
     NGO = "ngo"
     UN_BODY = "un_body"
