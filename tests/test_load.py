@@ -105,7 +105,7 @@ def test_nothing_is_half_loaded(tmp_path: Path) -> None:
 def test_cached_load_is_built_once_across_threads(monkeypatch: pytest.MonkeyPatch) -> None:
     from stepanakert2020 import loading
 
-    monkeypatch.setattr(loading, "_bundled", None)
+    monkeypatch.setattr(loading, "_cache", {})
     calls = []
     real_build = loading._build
 

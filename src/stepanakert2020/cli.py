@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
     sources = commands.add_parser("sources", help="list every source with its publisher, date and URL")
     sources.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
+    validate = commands.add_parser("validate", help="check a user Data Package against every rule of the data")
+    validate.add_argument("path", help="a user Data Package folder or its datapackage.json")
+    validate.add_argument("--alone", action="store_true", help="check it without the bundled data")
+    new = commands.add_parser("new", help="write an empty, valid user Data Package to start from")
+    new.add_argument("path", help="a new folder")
     return parser
 
 
@@ -161,7 +166,40 @@ def _sources(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"timeline": _timeline, "show": _show, "sources": _sources}
+def _validate(args: argparse.Namespace) -> int:
+    from .loading import load
+
+    try:
+        ds = load(bundled=not args.alone, extra=[args.path])
+    except DataError as error:
+        for problem in error.problems:
+            print(problem)
+        noun = "problem" if len(error.problems) == 1 else "problems"
+        print(f"{args.path}: {len(error.problems)} {noun}; nothing was loaded", file=sys.stderr)
+        return 1
+    print(f"{args.path}: valid ({ds!r})")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .template import new_package
+
+    try:
+        written = new_package(args.path)
+    except FileExistsError as error:
+        print(f"stepanakert2020: error: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(written)} files to {args.path}; check it with: stepanakert2020 validate {args.path}")
+    return 0
+
+
+_COMMANDS = {
+    "timeline": _timeline,
+    "show": _show,
+    "sources": _sources,
+    "validate": _validate,
+    "new": _new,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -16,9 +16,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import difflib
+import os
+import sys
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from .errors import DataError, UnknownRecordError
 from .model import (
@@ -40,13 +43,29 @@ from .validate import Origins, check
 
 __all__ = ["Dataset", "Within"]
 
-E = TypeVar("E", bound=Event)
-C = TypeVar("C", bound=Claim)
-F = TypeVar("F", bound=Figure)
-S = TypeVar("S", bound=Source)
-P = TypeVar("P", bound=Place)
-A = TypeVar("A", bound=Actor)
-W = TypeVar("W", bound=Weapon)
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:  # pragma: no cover
+    Self = Any
+
+if TYPE_CHECKING:  # PEP 696 defaults, so a bare ``Dataset`` means the bundled record types
+    import typing_extensions as te
+
+    E = te.TypeVar("E", bound=Event, default=Event)
+    C = te.TypeVar("C", bound=Claim, default=Claim)
+    F = te.TypeVar("F", bound=Figure, default=Figure)
+    S = te.TypeVar("S", bound=Source, default=Source)
+    P = te.TypeVar("P", bound=Place, default=Place)
+    A = te.TypeVar("A", bound=Actor, default=Actor)
+    W = te.TypeVar("W", bound=Weapon, default=Weapon)
+else:
+    E = TypeVar("E", bound=Event)
+    C = TypeVar("C", bound=Claim)
+    F = TypeVar("F", bound=Figure)
+    S = TypeVar("S", bound=Source)
+    P = TypeVar("P", bound=Place)
+    A = TypeVar("A", bound=Actor)
+    W = TypeVar("W", bound=Weapon)
 
 #: How a date window is read: ``possible`` = overlaps it, ``certain`` = lies inside it.
 Within = Literal["possible", "certain"]
@@ -194,6 +213,38 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
             everything.update(records)
         put(self, "_by_id", MappingProxyType(everything))
         self._build_indexes()
+
+    if not TYPE_CHECKING:
+
+        def __class_getitem__(cls, params: Any) -> Any:
+            # the PEP 696 defaults at run time too: Dataset[TaggedEvent] means the rest are the bundled types
+            given = params if isinstance(params, tuple) else (params,)
+            defaults = (Event, Claim, Figure, Source, Place, Actor, Weapon)
+            return super().__class_getitem__(given + defaults[len(given) :])
+
+    @classmethod
+    def load(
+        cls,
+        *,
+        bundled: bool = True,
+        extra: Iterable[str | os.PathLike[str]] = (),
+    ) -> Self:
+        """Load the data into this Dataset subclass, with the record types it is parameterised with.
+
+        ``class MyDataset(Dataset[TaggedEvent, Claim, Figure, Source, Place, Actor, Weapon])``
+        then ``MyDataset.load()`` gives a ``MyDataset`` whose events are ``TaggedEvent``.
+
+        >>> import stepanakert2020
+        >>> class Mine(stepanakert2020.Dataset):
+        ...     def strike_count(self) -> int:
+        ...         return len(self.events(kind="strike"))
+        >>> Mine.load().strike_count() == len(stepanakert2020.events(kind="strike"))
+        True
+        """
+        from .loading import load
+
+        types = dict(zip(_TYPE_PARAMETERS, _record_types(cls), strict=True))
+        return load(bundled=bundled, extra=extra, dataset_type=cls, **types)  # type: ignore[return-value]
 
     # -- indexes -------------------------------------------------------------------
 
@@ -460,6 +511,20 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
             f"<{type(self).__name__}: {len(self._timeline)} events, {len(self._claims)} claims, "
             f"{len(self._figures)} figures, {len(self._sources)} sources>"
         )
+
+
+_TYPE_PARAMETERS = ("event_type", "claim_type", "figure_type", "source_type", "place_type", "actor_type", "weapon_type")
+
+
+def _record_types(cls: type[Any]) -> tuple[type[Any], ...]:
+    """The record classes a Dataset subclass was parameterised with (the defaults where it was not)."""
+    defaults: tuple[type[Any], ...] = (Event, Claim, Figure, Source, Place, Actor, Weapon)
+    for klass in cls.__mro__:
+        for base in getattr(klass, "__orig_bases__", ()):
+            if typing.get_origin(base) is Dataset:
+                args = typing.get_args(base)
+                return tuple(a if isinstance(a, type) else d for a, d in zip(args, defaults, strict=True))
+    return defaults
 
 
 def _meet(current: set[int] | None, other: Iterable[int]) -> set[int]:

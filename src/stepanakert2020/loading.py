@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 
 from . import resources
-from .dataset import Dataset
+from .dataset import A, C, Dataset, E, F, P, S, W
 from .errors import DataError, Problem
 from .model import Actor, Claim, Event, Figure, Place, Source, Weapon
 from .schema import DATE_SUFFIXES, TABLES, PlaceNameRow, Table, columns
@@ -33,7 +33,6 @@ __all__ = ["BundledDataset", "load"]
 BundledDataset = Dataset[Event, Claim, Figure, Source, Place, Actor, Weapon]
 
 _lock = threading.Lock()
-_bundled: BundledDataset | None = None
 
 
 @attrs.define
@@ -160,15 +159,24 @@ def _structure(cls: type[Any], row: dict[str, str]) -> Any:
         raise _RowProblems(error.cells) from None
 
 
-def _read_package(root: Any, label: str, types: dict[str, type[Any]], into: _Collected) -> None:
+#: The package-level descriptor property that lists the ids a user package replaces.
+OVERRIDES = "stepanakert2020:overrides"
+
+
+def _read_package(root: Any, label: str, types: dict[str, type[Any]], into: _Collected) -> set[str]:
+    """Read one package into ``into``; return the ids it declares it overrides."""
+    where = f"{label}{resources.DESCRIPTOR}"
     try:
-        descriptor = resources.read_descriptor(root, f"{label}{resources.DESCRIPTOR}")
+        descriptor = resources.read_descriptor(root, where)
     except DataError as error:
         into.problems.extend(error.problems)
-        return
+        return set()
+    overrides = descriptor.get(OVERRIDES, [])
+    if not isinstance(overrides, list) or not all(isinstance(i, str) for i in overrides):
+        into.problems.append(Problem(where, None, OVERRIDES, str(overrides), "must be a list of record ids"))
+        overrides = []
     seen: set[str] = set()
     for number, resource in enumerate(descriptor["resources"], 1):
-        where = f"{label}{resources.DESCRIPTOR}"
         if not isinstance(resource, dict):
             into.problems.append(Problem(where, None, f"resources[{number}]", "", "a resource must be an object"))
             continue
@@ -188,6 +196,25 @@ def _read_package(root: Any, label: str, types: dict[str, type[Any]], into: _Col
             into.problems.append(refused or Problem(where, None, "path", str(path), "a path is required"))
             continue
         _read_table(root, TABLES[name], types[name], path, f"{label}{path}", into)
+    return set(overrides)
+
+
+def _merge(into: _Collected, package: _Collected, overrides: set[str], where: str) -> None:
+    """Add one package's records to ``into``, replacing the records it declares it overrides."""
+    into.problems.extend(package.problems)
+    existing = {r.id for name in into.records if name not in _KEYLESS for r in into.records[name]}
+    for record_id in sorted(overrides - existing):
+        into.problems.append(Problem(where, None, OVERRIDES, record_id, "overrides an id that no earlier package has"))
+    for name in TABLES:
+        if overrides and name not in _KEYLESS:
+            keep = [i for i, r in enumerate(into.records[name]) if r.id not in overrides]
+            into.records[name] = [into.records[name][i] for i in keep]
+            into.origins[name] = [into.origins[name][i] for i in keep]
+        into.records[name].extend(package.records[name])
+        into.origins[name].extend(package.origins[name])
+
+
+_KEYLESS = ("citations", "place_names")
 
 
 def _attach_place_names(collected: _Collected) -> list[Any]:
@@ -207,14 +234,16 @@ def _attach_place_names(collected: _Collected) -> list[Any]:
     ]
 
 
-def _build(packages: Sequence[tuple[Any, str]], types: dict[str, type[Any]]) -> Any:
+def _build(packages: Sequence[tuple[Any, str]], types: dict[str, type[Any]], dataset_type: type[Any]) -> Any:
     collected = _Collected()
     for root, label in packages:
-        _read_package(root, label, types, collected)
+        package = _Collected()
+        overrides = _read_package(root, label, types, package)
+        _merge(collected, package, overrides, f"{label}{resources.DESCRIPTOR}")
     places = _attach_place_names(collected)
     records = collected.records
     try:
-        dataset = Dataset(
+        dataset = dataset_type(
             events=records["events"],
             claims=records["claims"],
             figures=records["figures"],
@@ -233,34 +262,64 @@ def _build(packages: Sequence[tuple[Any, str]], types: dict[str, type[Any]]) -> 
     return dataset
 
 
+_cache: dict[tuple[type[Any], ...], Any] = {}
+
+
 def load(
     *,
     bundled: bool = True,
     extra: Iterable[str | os.PathLike[str]] = (),
-) -> BundledDataset:
+    event_type: type[E] = Event,  # type: ignore[assignment]
+    claim_type: type[C] = Claim,  # type: ignore[assignment]
+    figure_type: type[F] = Figure,  # type: ignore[assignment]
+    source_type: type[S] = Source,  # type: ignore[assignment]
+    place_type: type[P] = Place,  # type: ignore[assignment]
+    actor_type: type[A] = Actor,  # type: ignore[assignment]
+    weapon_type: type[W] = Weapon,  # type: ignore[assignment]
+    dataset_type: type[Dataset[Any, Any, Any, Any, Any, Any, Any]] = Dataset,
+) -> Dataset[E, C, F, S, P, A, W]:
     """The bundled dataset (built once, cached, thread-safe), merged with user packages if given.
 
     ``extra`` lists user Data Packages (folders or ``datapackage.json`` paths) in the
     same format as the bundled one; any subset of tables may be present and their
-    references may point into the bundled data. ``bundled=False`` uses only them.
-    Raises :class:`~stepanakert2020.DataError` listing every problem; nothing is
-    merged when any is found.
+    references may point into the bundled data. A user package replaces an earlier
+    record only if its descriptor lists the id under ``"stepanakert2020:overrides"``.
+    ``bundled=False`` uses only the user packages. ``event_type`` … ``weapon_type``
+    structure the records into subclasses of the record classes (extra columns fill
+    their extra fields). Raises :class:`~stepanakert2020.DataError` listing every
+    problem; nothing is merged when any is found.
 
     >>> import stepanakert2020
     >>> ds = stepanakert2020.load()
     >>> len(ds.timeline()) > 0
     True
     """
-    global _bundled
     extra = tuple(extra)
     types: dict[str, type[Any]] = {name: table.cls for name, table in TABLES.items()}
+    given = {
+        "events": event_type,
+        "claims": claim_type,
+        "figures": figure_type,
+        "sources": source_type,
+        "places": place_type,
+        "actors": actor_type,
+        "weapons": weapon_type,
+    }
+    for name, cls in given.items():
+        base = TABLES[name].cls
+        if not (isinstance(cls, type) and issubclass(cls, base) and attrs.has(cls)):
+            raise TypeError(f"{name}: {cls!r} is not an attrs subclass of {base.__name__}")
+        types[name] = cls
+    if not (isinstance(dataset_type, type) and issubclass(dataset_type, Dataset)):
+        raise TypeError(f"dataset_type: {dataset_type!r} is not a subclass of Dataset")
     if bundled and not extra:
+        key = (*types.values(), dataset_type)
         with _lock:
-            if _bundled is None:
-                _bundled = _build([(resources.bundled_root(), "")], types)
-            return _bundled
+            if key not in _cache:
+                _cache[key] = _build([(resources.bundled_root(), "")], types, dataset_type)
+            return _cache[key]  # type: ignore[no-any-return]
     packages: list[tuple[Any, str]] = [(resources.bundled_root(), "")] if bundled else []
     for path in extra:
         root, _ = resources.package_root(path)
         packages.append((root, f"{root}{os.sep}"))
-    return _build(packages, types)  # type: ignore[no-any-return]
+    return _build(packages, types, dataset_type)  # type: ignore[no-any-return]

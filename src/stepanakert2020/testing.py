@@ -56,9 +56,11 @@ __all__ = [
     "datasets",
     "date_specs",
     "edtf_strings",
+    "extra_fields",
     "figures_for",
     "ids",
     "places",
+    "records_of",
     "single_dates",
     "sources",
     "weapons",
@@ -246,13 +248,76 @@ def figures_for(draw: st.DrawFn, event: Event, figure_id: str, actor_ids: list[s
     )
 
 
+def _field_strategy(tp: Any, optional: bool) -> st.SearchStrategy[Any]:
+    inner: st.SearchStrategy[Any]
+    if tp is str:
+        inner = texts
+    elif tp is DateSpec:
+        inner = date_specs()
+    else:
+        inner = st.from_type(tp)
+    return st.none() | inner if optional else inner
+
+
+def extra_fields(cls: type[Any], base: type[Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """Values for the fields a subclass ``cls`` adds to the record class ``base``."""
+    from .schema import columns
+
+    known = {a.name for a in attrs.fields(base)}
+    return st.fixed_dictionaries(
+        {a.name: _field_strategy(tp, optional) for a, tp, optional in columns(cls) if a.name not in known}
+    )
+
+
+@st.composite
+def records_of(draw: st.DrawFn, cls: type[Any], base: st.SearchStrategy[Any]) -> Any:
+    """Instances of a user subclass ``cls``: a record drawn from ``base`` plus its extra fields.
+
+    >>> import attrs, stepanakert2020
+    >>> @attrs.frozen
+    ... class TaggedActor(stepanakert2020.Actor):
+    ...     verified_by: str = ""
+    >>> from hypothesis import given, settings
+    >>> @settings(max_examples=5)
+    ... @given(records_of(TaggedActor, actors()))
+    ... def check(actor):
+    ...     assert isinstance(actor, TaggedActor) and isinstance(actor.verified_by, str)
+    >>> check()
+    """
+    record = draw(base)
+    return _upgrade(draw, record, cls)
+
+
+def _upgrade(draw: st.DrawFn, record: Any, cls: type[Any] | None) -> Any:
+    if cls is None or type(record) is cls:
+        return record
+    extra = draw(extra_fields(cls, type(record)))
+    return cls(**attrs.asdict(record, recurse=False), **extra)
+
+
 def _unique(prefix: str, count: int) -> list[str]:
     return [f"{prefix}{i}" for i in range(count)]
 
 
 @st.composite
-def datasets(draw: st.DrawFn, max_events: int = 12) -> Dataset[Any, Any, Any, Any, Any, Any, Any]:
-    """A complete valid dataset: every reference resolves and every record is cited."""
+def datasets(
+    draw: st.DrawFn,
+    max_events: int = 12,
+    *,
+    event_type: type[Any] | None = None,
+    claim_type: type[Any] | None = None,
+    figure_type: type[Any] | None = None,
+    source_type: type[Any] | None = None,
+    place_type: type[Any] | None = None,
+    actor_type: type[Any] | None = None,
+    weapon_type: type[Any] | None = None,
+) -> Dataset[Any, Any, Any, Any, Any, Any, Any]:
+    """A complete valid dataset: every reference resolves and every record is cited.
+
+    Pass subclasses of the record classes (``event_type=TaggedEvent`` …) to get datasets
+    whose records are instances of them, with their extra fields generated from their
+    attrs fields.
+    """
     actor_ids = _unique("actor-", draw(st.integers(1, 5)))
     all_actors = [
         draw(actors(st.just(aid), parent=actor_ids[i - 1] if i and draw(st.booleans()) else None))
@@ -297,13 +362,17 @@ def datasets(draw: st.DrawFn, max_events: int = 12) -> Dataset[Any, Any, Any, An
         usable = [s for s in all_sources if s.published.latest >= date.earliest]
         for source in draw(st.lists(st.sampled_from(usable), min_size=1, max_size=2, unique_by=lambda s: s.id)):
             citations.append(Citation(record=record.id, source=source.id, locator=draw(st.just("") | texts)))
+
+    def up(records: list[Any], cls: type[Any] | None) -> list[Any]:
+        return [_upgrade(draw, r, cls) for r in records]
+
     return Dataset(
-        events=draw(st.permutations(events)),
-        claims=all_claims,
-        figures=all_figures,
-        sources=all_sources,
+        events=up(draw(st.permutations(events)), event_type),
+        claims=up(all_claims, claim_type),
+        figures=up(all_figures, figure_type),
+        sources=up(all_sources, source_type),
         citations=citations,
-        places=all_places,
-        actors=all_actors,
-        weapons=all_weapons,
+        places=up(all_places, place_type),
+        actors=up(all_actors, actor_type),
+        weapons=up(all_weapons, weapon_type),
     )
