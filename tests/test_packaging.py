@@ -57,3 +57,62 @@ def _site() -> list[str]:
     import cattrs
 
     return sorted({str(Path(str(m.__file__)).resolve().parent.parent) for m in (attrs, cattrs)})
+
+
+def test_wheel_in_a_fresh_venv_answers_queries_outside_the_source_tree(tmp_path: Path, wheel: Path) -> None:
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
+    with zipfile.ZipFile(wheel) as archive:  # what `pip install --no-deps` does for a pure wheel
+        archive.extractall(site)
+    # the dependencies (attrs, cattrs) come from where the test runner has them
+    (Path(site) / "deps.pth").write_text("\n".join(_site()) + "\n", encoding="utf-8")
+    code = (
+        "import stepanakert2020 as s, sys; assert 'site-packages' in s.__file__, s.__file__; "
+        "print(len(s.events()), len(s.events(kind='strike')), s.event('war-begins').date)"
+    )
+    done = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    total, strikes, date = done.stdout.split()
+    assert int(total) >= int(strikes) and date == "2020-09-27"
+    cli = subprocess.run([str(python), "-m", "stepanakert2020", "verify"], cwd=tmp_path, capture_output=True, text=True)
+    assert cli.returncode == 0 and cli.stdout.startswith("ok:"), cli.stderr
+
+
+def test_sdist_has_tests_and_docs_and_its_data_tests_pass(tmp_path: Path) -> None:
+    import tarfile
+
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (sdist,) = tmp_path.glob("*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = archive.getnames()
+        archive.extractall(tmp_path / "unpacked", filter="data")
+    top = names[0].split("/")[0]
+    for needed in (
+        "tests/test_data.py",
+        "docs/data-model.md",
+        "README.md",
+        "CHANGELOG.md",
+        "src/stepanakert2020/data/events.csv",
+    ):
+        assert f"{top}/{needed}" in names, needed
+    unpacked = tmp_path / "unpacked" / top
+    env = {**__import__("os").environ, "PYTHONPATH": str(unpacked / "src")}
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_data.py", "tests/test_load.py"],
+        cwd=unpacked,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]

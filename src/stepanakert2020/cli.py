@@ -61,6 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a user Data Package against every rule of the data")
     validate.add_argument("path", help="a user Data Package folder or its datapackage.json")
     validate.add_argument("--alone", action="store_true", help="check it without the bundled data")
+    commands.add_parser("verify", help="check the installed data files against their SHA-256 hashes")
     new = commands.add_parser("new", help="write an empty, valid user Data Package to start from")
     new.add_argument("path", help="a new folder")
     return parser
@@ -193,7 +194,22 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _verify(args: argparse.Namespace) -> int:
+    from .descriptor import verify
+    from .resources import bundled_root
+
+    problems = verify(bundled_root())
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"stepanakert2020: {len(problems)} files differ from datapackage.json", file=sys.stderr)
+        return 1
+    print(f"ok: every bundled file matches its SHA-256 hash (data {DATA_VERSION})")
+    return 0
+
+
 _COMMANDS = {
+    "verify": _verify,
     "timeline": _timeline,
     "show": _show,
     "sources": _sources,

@@ -16,7 +16,7 @@ from typing import Any
 
 from .schema import TABLES, table_schema
 
-__all__ = ["package_metadata", "render", "resource_descriptor", "sha256"]
+__all__ = ["package_metadata", "render", "resource_descriptor", "sha256", "verify"]
 
 
 def sha256(data: bytes) -> str:
@@ -80,3 +80,25 @@ def render(folder: Any) -> str:
         resource_descriptor(name, folder.joinpath(table.path).read_bytes()) for name, table in TABLES.items()
     ]
     return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+
+
+def verify(folder: Any) -> list[str]:
+    """Every mismatch between the descriptor's hashes and sizes and the files in ``folder``.
+
+    >>> from stepanakert2020.resources import bundled_root
+    >>> verify(bundled_root())
+    []
+    """
+    descriptor = json.loads(folder.joinpath("datapackage.json").read_text(encoding="utf-8"))
+    problems = []
+    for resource in descriptor["resources"]:
+        try:
+            data = folder.joinpath(resource["path"]).read_bytes()
+        except FileNotFoundError:
+            problems.append(f"{resource['path']}: missing")
+            continue
+        if sha256(data) != resource.get("hash"):
+            problems.append(f"{resource['path']}: SHA-256 {sha256(data)} does not match {resource.get('hash')}")
+        if len(data) != resource.get("bytes"):
+            problems.append(f"{resource['path']}: {len(data)} bytes, the descriptor says {resource.get('bytes')}")
+    return problems

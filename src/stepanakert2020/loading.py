@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -84,11 +85,21 @@ def _derived_problems(record: Any, row: dict[str, str], file: str, line: int) ->
     return problems
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _read_table(root: Any, table: Table, cls: type[Any], path: str, file: str, into: _Collected) -> None:
     try:
         text = resources.read_text(root, path, file)
     except DataError as error:
         into.problems.extend(error.problems)
+        return
+    if _CONTROL.search(text):
+        for number, line_text in enumerate(text.splitlines(), 1):
+            found = _CONTROL.search(line_text)
+            if found:
+                code = f"U+{ord(found.group()):04X}"
+                into.problems.append(Problem(file, number, None, "", f"control character {code} is not allowed"))
         return
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
