@@ -119,7 +119,7 @@ def test_duplicate_ids_and_missing_or_extra_files(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="duplicate id"):
         _load_alone(folder)
     (folder / "actors.csv").unlink()
-    with pytest.raises(DataError, match="actors.csv: file not found"):
+    with pytest.raises(DataError, match=r"actors\.csv: file not found"):
         _load_alone(folder)
     folder = _copy(tmp_path / "extra")
     (folder / "notes.csv").write_text("anything\n", encoding="utf-8")  # not in the descriptor: ignored
