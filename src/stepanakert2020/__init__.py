@@ -11,39 +11,76 @@ True
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING, Any
 
-from .dataset import Dataset, Within
-from .dates import DateSpec, EDTFError, Precision, parse_date
-from .errors import DataError, Problem, UnknownRecordError
-from .model import (
-    Actor,
-    ActorKind,
-    AltName,
-    Citation,
-    Claim,
-    Cluster,
-    DateMeaning,
-    Event,
-    EventKind,
-    Figure,
-    GeoPrecision,
-    Measure,
-    Place,
-    PlaceKind,
-    PopulationGroup,
-    Qualifier,
-    Source,
-    SourceKind,
-    Stance,
-    Subject,
-    Tombstone,
-    Weapon,
-    WeaponCategory,
-)
-
 if TYPE_CHECKING:
+    from .dataset import Dataset, Within
+    from .dates import DateSpec, EDTFError, Precision, parse_date
+    from .errors import DataError, Problem, UnknownRecordError
     from .loading import BundledDataset, load
+    from .model import (
+        Actor,
+        ActorKind,
+        AltName,
+        Citation,
+        Claim,
+        Cluster,
+        DateMeaning,
+        Event,
+        EventKind,
+        Figure,
+        GeoPrecision,
+        Measure,
+        Place,
+        PlaceKind,
+        PopulationGroup,
+        Qualifier,
+        Source,
+        SourceKind,
+        Stance,
+        Subject,
+        Tombstone,
+        Weapon,
+        WeaponCategory,
+    )
+
+# Nothing is imported, read or parsed at import time: each public name is fetched from
+# its module on first use (and then kept), so `import stepanakert2020` costs almost nothing.
+_LAZY = {
+    **dict.fromkeys(("Dataset", "Within"), "dataset"),
+    **dict.fromkeys(("DateSpec", "EDTFError", "Precision", "parse_date"), "dates"),
+    **dict.fromkeys(("DataError", "Problem", "UnknownRecordError"), "errors"),
+    **dict.fromkeys(("BundledDataset", "load"), "loading"),
+    **dict.fromkeys(
+        (
+            "Actor",
+            "ActorKind",
+            "AltName",
+            "Citation",
+            "Claim",
+            "Cluster",
+            "DateMeaning",
+            "Event",
+            "EventKind",
+            "Figure",
+            "GeoPrecision",
+            "Measure",
+            "Place",
+            "PlaceKind",
+            "PopulationGroup",
+            "Qualifier",
+            "Source",
+            "SourceKind",
+            "Stance",
+            "Subject",
+            "Tombstone",
+            "Weapon",
+            "WeaponCategory",
+        ),
+        "model",
+    ),
+}
 
 __version__ = "0.1.0"
 #: The release date of the bundled data (also ``version`` metadata in datapackage.json).
@@ -104,11 +141,12 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("load", "BundledDataset"):
-        from . import loading as _loading
-
-        return getattr(_loading, name)
-    raise AttributeError(f"module 'stepanakert2020' has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'stepanakert2020' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
