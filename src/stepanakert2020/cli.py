@@ -61,6 +61,16 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a user Data Package against every rule of the data")
     validate.add_argument("path", help="a user Data Package folder or its datapackage.json")
     validate.add_argument("--alone", action="store_true", help="check it without the bundled data")
+    export = commands.add_parser("export", help="export events (filtered like timeline) and what they need")
+    export.add_argument(
+        "--format", required=True, choices=["csv", "json", "geojson", "datapackage", "csl-json", "bibtex"]
+    )
+    export.add_argument("--output", help="a file (a folder for datapackage); default: standard output")
+    _add_filters(export)
+    cite = commands.add_parser("cite", help="how to cite the dataset, or one record with its sources")
+    cite.add_argument("id", nargs="?", help="a record id (default: the dataset release)")
+    cite.add_argument("--format", default="text", choices=["text", "bibtex", "csl-json"])
+    cite.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
     commands.add_parser("verify", help="check the installed data files against their SHA-256 hashes")
     new = commands.add_parser("new", help="write an empty, valid user Data Package to start from")
     new.add_argument("path", help="a new folder")
@@ -194,6 +204,42 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from .exports import export
+
+    ds = _dataset(args.data)
+    found = ds.events(
+        args.start,
+        args.end,
+        kind=args.kind,
+        place=args.place,
+        actor=args.actor,
+        weapon=args.weapon,
+        source=args.source,
+        text=args.text,
+        within=args.within,
+    )
+    if args.format == "datapackage" and args.output is None:
+        print("stepanakert2020: error: --format datapackage needs --output FOLDER", file=sys.stderr)
+        return 2
+    text = export(ds, args.format, args.output, events=found)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        print(f"wrote {len(found)} events as {args.format} to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cite(args: argparse.Namespace) -> int:
+    from .cite import cite_dataset, cite_record
+
+    if args.id is None:
+        print(cite_dataset(args.format))
+    else:
+        print(cite_record(_dataset(args.data), args.id, args.format))
+    return 0
+
+
 def _verify(args: argparse.Namespace) -> int:
     from .descriptor import verify
     from .resources import bundled_root
@@ -209,6 +255,8 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {
+    "cite": _cite,
+    "export": _export,
     "verify": _verify,
     "timeline": _timeline,
     "show": _show,

@@ -1,0 +1,607 @@
+"""Exports: the data in the formats its users already live in.
+
+Every function takes a :class:`~stepanakert2020.Dataset` and, where it makes sense, the
+events to export (default: the whole timeline); the related claims, figures, sources,
+places, actors and weapons come along. Heavy libraries (pandas) are optional extras,
+imported only when used.
+
+>>> import json, stepanakert2020
+>>> ds = stepanakert2020.load()
+>>> data = json.loads(to_json(ds))
+>>> len(data["events"]) == len(ds.timeline())
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .convert import converter, to_row
+from .dates import DateSpec
+from .descriptor import package_metadata, resource_descriptor
+from .model import Actor, Claim, Event, Figure, Place, Source, SourceKind, Weapon
+from .schema import TABLES, PlaceNameRow, columns
+
+__all__ = [
+    "FORMATS",
+    "bibtex_entry",
+    "csl_item",
+    "export",
+    "json_schema",
+    "related",
+    "to_bibtex",
+    "to_csl_json",
+    "to_csv",
+    "to_dataframe",
+    "to_geojson",
+    "to_json",
+    "write_datapackage",
+]
+
+#: The export formats, as the ``--format`` option of ``stepanakert2020 export`` names them.
+FORMATS = ("csv", "json", "geojson", "datapackage", "csl-json", "bibtex")
+
+AnyDataset = Any
+
+
+def _events(ds: AnyDataset, events: Iterable[Event] | None) -> tuple[Event, ...]:
+    return ds.timeline() if events is None else tuple(events)
+
+
+def _chain(record_id: str | None, lookup: Any) -> list[Any]:
+    chain = []
+    while record_id is not None:
+        record = lookup(record_id)
+        chain.append(record)
+        record_id = record.parent
+    return chain
+
+
+def related(ds: AnyDataset, events: Iterable[Event] | None = None) -> dict[str, list[Any]]:
+    """The events and every record they need, table by table (a closed subset of the data).
+
+    >>> import stepanakert2020
+    >>> ds = stepanakert2020.load()
+    >>> subset = related(ds, ds.events(kind="context"))
+    >>> set(subset) >= {"events", "claims", "sources", "citations"}
+    True
+    """
+    chosen = _events(ds, events)
+    claims = [c for e in chosen for c in ds.claims(event=e)]
+    figures = [f for e in chosen for f in ds.figures(event=e)]
+    records: list[Any] = [*chosen, *claims, *figures]
+    citations = [c for r in records for c in ds.citations_for(r)]
+    answered = {c.responds_to for c in claims} - {None} - {c.id for c in claims}
+    if answered:  # a denial needs the claim it answers
+        extra_claims = [ds.record(i) for i in sorted(answered)]
+        claims += extra_claims
+        citations += [c for r in extra_claims for c in ds.citations_for(r)]
+    sources = {ds.record(c.source) for c in citations}
+    actor_ids = {s.publisher for s in sources}
+    actor_ids |= {c.claimant for c in claims} | {c.asserted_actor for c in claims if c.asserted_actor}
+    actor_ids |= {f.reported_by for f in figures}
+    actors = {a for i in actor_ids for a in _chain(i, ds.record)}
+    places = {p for i in {e.place for e in chosen} | {f.place for f in figures} for p in _chain(i, ds.record)}
+    weapons = {w for c in claims for w in _chain(c.asserted_weapon, ds.record)}
+
+    def by_id(items: Iterable[Any]) -> list[Any]:
+        return sorted(items, key=lambda r: r.id)
+
+    return {
+        "events": list(chosen),
+        "claims": claims,
+        "figures": figures,
+        "sources": by_id(sources),
+        "citations": citations,
+        "places": by_id(places),
+        "actors": by_id(actors),
+        "weapons": by_id(weapons),
+    }
+
+
+def _source_ids(ds: AnyDataset, event: Event) -> list[str]:
+    records = [event, *ds.claims(event=event), *ds.figures(event=event)]
+    return sorted({c.source for r in records for c in ds.citations_for(r)})
+
+
+# -- CSV -------------------------------------------------------------------------------
+
+CSV_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "summary",
+    "date",
+    "date_earliest",
+    "date_latest",
+    "date_precision",
+    "date_meaning",
+    "place",
+    "place_name",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "claims",
+    "claimants",
+    "figures",
+    "sources",
+    "source_ids",
+    "notes",
+)
+
+
+def to_csv(ds: AnyDataset, events: Iterable[Event] | None = None) -> str:
+    """Flat events, one row each, with their place, coordinates, claims and source counts.
+
+    >>> import stepanakert2020
+    >>> to_csv(stepanakert2020.load()).splitlines()[0].split(",")[:4]
+    ['id', 'kind', 'title', 'summary']
+    """
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for event in _events(ds, events):
+        row = to_row(event)
+        place = ds.record(event.place)
+        claims = ds.claims(event=event)
+        sources = _source_ids(ds, event)
+        row.update(
+            place_name=place.name,
+            latitude=repr(place.latitude),
+            longitude=repr(place.longitude),
+            geo_precision=place.geo_precision.value,
+            claims=str(len(claims)),
+            claimants=";".join(sorted({c.claimant for c in claims})),
+            figures=str(len(ds.figures(event=event))),
+            sources=str(len(sources)),
+            source_ids=";".join(sources),
+        )
+        writer.writerow({k: row[k] for k in CSV_COLUMNS})
+    return out.getvalue()
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+
+def _plain(record: Any) -> dict[str, Any]:
+    data: dict[str, Any] = converter.unstructure(record)
+    for attribute, tp, _ in columns(type(record)):
+        if tp is DateSpec:
+            date: DateSpec = getattr(record, attribute.name)
+            data[attribute.name] = {
+                "edtf": date.edtf,
+                "earliest": date.earliest.isoformat(),
+                "latest": date.latest.isoformat(),
+                "precision": date.precision.value,
+            }
+    if isinstance(record, Place):
+        data["alt_names"] = [{"name": a.name, "language": a.language} for a in record.alt_names]
+    return data
+
+
+def _with_citations(ds: AnyDataset, record: Any) -> dict[str, Any]:
+    data = _plain(record)
+    data["citations"] = [{"source": c.source, "locator": c.locator} for c in ds.citations_for(record)]
+    return data
+
+
+def to_json(ds: AnyDataset, events: Iterable[Event] | None = None, *, indent: int | None = 2) -> str:
+    """Nested records: each event with its claims, figures and citations, then the referenced
+    sources, places, actors and weapons. Valid against :func:`json_schema`.
+    """
+    from . import DATA_VERSION, SCHEMA_VERSION, __version__
+
+    subset = related(ds, events)
+    chosen = subset["events"]
+    document = {
+        "dataset": {
+            "name": "stepanakert2020",
+            "package_version": __version__,
+            "data_version": DATA_VERSION,
+            "schema_version": SCHEMA_VERSION,
+            "license": "CC-BY-4.0",
+        },
+        "events": [
+            {
+                **_with_citations(ds, event),
+                "claims": [_with_citations(ds, c) for c in ds.claims(event=event)],
+                "figures": [_with_citations(ds, f) for f in ds.figures(event=event)],
+            }
+            for event in chosen
+        ],
+        "answered_claims": [_with_citations(ds, c) for c in subset["claims"] if c.event not in {e.id for e in chosen}],
+        "sources": [_plain(s) for s in subset["sources"]],
+        "places": [_plain(p) for p in subset["places"]],
+        "actors": [_plain(a) for a in subset["actors"]],
+        "weapons": [_plain(w) for w in subset["weapons"]],
+    }
+    return json.dumps(document, indent=indent, ensure_ascii=False) + "\n"
+
+
+def _property(tp: Any, optional: bool) -> dict[str, Any]:
+    import enum
+
+    if tp is DateSpec:
+        schema: dict[str, Any] = {"$ref": "#/$defs/DateSpec"}
+    elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+        schema = {"type": "string", "enum": [m.value for m in tp]}
+    else:
+        schema = {"type": {str: "string", int: "integer", float: "number", bool: "boolean"}[tp]}
+    return {"anyOf": [schema, {"type": "null"}]} if optional else schema
+
+
+def _record_schema(cls: type[Any], extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    import attrs
+
+    props = {a.name: _property(tp, optional) for a, tp, optional in columns(cls)}
+    required = [a.name for a, _, optional in columns(cls) if not optional and a.default is attrs.NOTHING]
+    props.update(extra or {})
+    return {
+        "type": "object",
+        "properties": props,
+        "required": required,
+        "additionalProperties": False,
+        "description": (cls.__doc__ or "").strip().splitlines()[0],
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (2020-12) of :func:`to_json`'s output, generated from the attrs classes.
+
+    >>> json_schema()["$defs"]["Event"]["properties"]["kind"]["enum"][0]
+    'strike'
+    """
+    citations = {"type": "array", "items": {"$ref": "#/$defs/CitationRef"}}
+    alt_names = {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "required": ["name", "language"],
+            "properties": {"name": {"type": "string"}, "language": {"type": "string"}},
+            "additionalProperties": False,
+        },
+    }
+    defs = {
+        "DateSpec": {
+            "type": "object",
+            "required": ["edtf", "earliest", "latest", "precision"],
+            "additionalProperties": False,
+            "properties": {
+                "edtf": {"type": "string"},
+                "earliest": {"type": "string", "format": "date"},
+                "latest": {"type": "string", "format": "date"},
+                "precision": {"type": "string", "enum": ["day", "month", "year"]},
+            },
+        },
+        "CitationRef": {
+            "type": "object",
+            "required": ["source", "locator"],
+            "additionalProperties": False,
+            "properties": {"source": {"type": "string"}, "locator": {"type": "string"}},
+        },
+        "Claim": _record_schema(Claim, {"citations": citations}),
+        "Figure": _record_schema(Figure, {"citations": citations}),
+        "Event": _record_schema(
+            Event,
+            {
+                "citations": citations,
+                "claims": {"type": "array", "items": {"$ref": "#/$defs/Claim"}},
+                "figures": {"type": "array", "items": {"$ref": "#/$defs/Figure"}},
+            },
+        ),
+        "Source": _record_schema(Source),
+        "Place": _record_schema(Place, {"alt_names": alt_names}),
+        "Actor": _record_schema(Actor),
+        "Weapon": _record_schema(Weapon),
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://stepanakert2020.example/export.schema.json",
+        "title": "stepanakert2020 JSON export",
+        "type": "object",
+        "required": ["dataset", "events", "answered_claims", "sources", "places", "actors", "weapons"],
+        "additionalProperties": False,
+        "properties": {
+            "dataset": {"type": "object"},
+            "events": {"type": "array", "items": {"$ref": "#/$defs/Event"}},
+            "answered_claims": {"type": "array", "items": {"$ref": "#/$defs/Claim"}},
+            "sources": {"type": "array", "items": {"$ref": "#/$defs/Source"}},
+            "places": {"type": "array", "items": {"$ref": "#/$defs/Place"}},
+            "actors": {"type": "array", "items": {"$ref": "#/$defs/Actor"}},
+            "weapons": {"type": "array", "items": {"$ref": "#/$defs/Weapon"}},
+        },
+        "$defs": defs,
+    }
+
+
+# -- GeoJSON ---------------------------------------------------------------------------
+
+
+def to_geojson(ds: AnyDataset, events: Iterable[Event] | None = None) -> str:
+    """An RFC 7946 FeatureCollection: one Point per event at its place, longitude first.
+
+    ``geo_precision`` in the properties says how exactly the point locates the event.
+
+    >>> import json, stepanakert2020
+    >>> feature = json.loads(to_geojson(stepanakert2020.load()))["features"][0]
+    >>> feature["geometry"]["type"], len(feature["geometry"]["coordinates"])
+    ('Point', 2)
+    """
+    features = []
+    for event in _events(ds, events):
+        place = ds.record(event.place)
+        features.append(
+            {
+                "type": "Feature",
+                "id": event.id,
+                "geometry": {"type": "Point", "coordinates": [place.longitude, place.latitude]},
+                "properties": {
+                    "id": event.id,
+                    "kind": event.kind.value,
+                    "title": event.title,
+                    "date": event.date.edtf,
+                    "earliest": event.date.earliest.isoformat(),
+                    "latest": event.date.latest.isoformat(),
+                    "precision": event.date.precision.value,
+                    "place": place.id,
+                    "place_name": place.name,
+                    "geo_precision": place.geo_precision.value,
+                    "sources": len(_source_ids(ds, event)),
+                },
+            }
+        )
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1) + "\n"
+
+
+# -- Data Package ----------------------------------------------------------------------
+
+
+def _csv_text(table: str, rows: Sequence[dict[str, str]]) -> bytes:
+    from .schema import table_schema
+
+    header = [f["name"] for f in table_schema(TABLES[table])["fields"]]
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: row.get(k, "") for k in header})
+    return out.getvalue().encode("utf-8")
+
+
+def write_datapackage(ds: AnyDataset, folder: str | os.PathLike[str], events: Iterable[Event] | None = None) -> Path:
+    """Write the events and every record they need as a valid Frictionless Data Package folder.
+
+    The result loads with ``load(bundled=False, extra=[folder])`` and passes
+    ``frictionless validate``. Returns the path of its ``datapackage.json``.
+    """
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    subset = related(ds, events)
+    tables: dict[str, list[dict[str, str]]] = {name: [to_row(r) for r in records] for name, records in subset.items()}
+    tables["place_names"] = [
+        to_row(PlaceNameRow(p.id, a.name, a.language)) for p in subset["places"] for a in p.alt_names
+    ]
+    tables["withdrawn"] = []
+    descriptor = package_metadata()
+    descriptor["name"] = "stepanakert2020-export"
+    descriptor["resources"] = []
+    for name, table in TABLES.items():
+        data = _csv_text(name, tables[name])
+        (target / table.path).write_bytes(data)
+        descriptor["resources"].append(resource_descriptor(name, data))
+    path = target / "datapackage.json"
+    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
+
+
+# -- citations: CSL-JSON and BibTeX ----------------------------------------------------
+
+_CSL_TYPES = {
+    SourceKind.INVESTIGATION: "report",
+    SourceKind.UN_DOCUMENT: "report",
+    SourceKind.OFFICIAL_STATEMENT: "webpage",
+    SourceKind.NEWS_REPORT: "article-newspaper",
+    SourceKind.ENCYCLOPEDIA: "entry-encyclopedia",
+    SourceKind.OTHER: "webpage",
+}
+
+
+def _date_parts(date: DateSpec) -> list[int]:
+    parts = [date.earliest.year, date.earliest.month, date.earliest.day]
+    return parts[: {"year": 1, "month": 2, "day": 3}[date.precision.value]]
+
+
+def _sources(ds: AnyDataset, sources: Iterable[Source] | None) -> list[Source]:
+    return sorted(ds.sources() if sources is None else sources, key=lambda s: s.id)
+
+
+def csl_item(ds: AnyDataset, source: Source) -> dict[str, Any]:
+    """One source as a CSL-JSON item."""
+    publisher = ds.record(source.publisher).name
+    item: dict[str, Any] = {
+        "id": source.id,
+        "type": _CSL_TYPES[source.kind],
+        "title": source.title,
+        "URL": source.url,
+        "publisher": publisher,
+        "issued": {"date-parts": [_date_parts(source.published)]},
+        "language": source.language,
+    }
+    if source.kind is SourceKind.NEWS_REPORT:
+        item["container-title"] = publisher
+    if source.published.interval or source.published.approximate or source.published.uncertain:
+        item["issued"]["circa"] = True
+    if source.archive_url:
+        item["archive_location"] = source.archive_url
+    return item
+
+
+def to_csl_json(ds: AnyDataset, sources: Iterable[Source] | None = None) -> str:
+    """The sources as CSL-JSON (Zotero, Mendeley and pandoc import it).
+
+    >>> import json, stepanakert2020
+    >>> json.loads(to_csl_json(stepanakert2020.load()))[0]["issued"]["date-parts"][0][0] >= 1990
+    True
+    """
+    return json.dumps([csl_item(ds, s) for s in _sources(ds, sources)], indent=2, ensure_ascii=False) + "\n"
+
+
+def _bibtex_escape(text: str) -> str:
+    table = {
+        "\\": r"\textbackslash{}",
+        "{": r"\{",
+        "}": r"\}",
+        "&": r"\&",
+        "%": r"\%",
+        "$": r"\$",
+        "#": r"\#",
+        "_": r"\_",
+        "~": r"\textasciitilde{}",
+        "^": r"\textasciicircum{}",
+    }
+    return "".join(table.get(ch, ch) for ch in text)
+
+
+def bibtex_entry(ds: AnyDataset, source: Source) -> str:
+    """One source as a BibTeX ``@misc`` or ``@techreport`` entry (BibLaTeX-friendly fields)."""
+    kind = "techreport" if source.kind in (SourceKind.INVESTIGATION, SourceKind.UN_DOCUMENT) else "misc"
+    publisher = _bibtex_escape(ds.record(source.publisher).name)
+    fields = {
+        "title": "{" + _bibtex_escape(source.title) + "}",
+        ("institution" if kind == "techreport" else "publisher"): publisher,
+        "year": str(source.published.earliest.year),
+        "url": source.url,
+        "language": source.language,
+        "note": f"Published {source.published.edtf}",
+    }
+    if source.published.precision.value != "year":
+        fields["month"] = str(source.published.earliest.month)
+    if source.published.precision.value == "day" and not source.published.interval:
+        fields["date"] = source.published.earliest.isoformat()
+    body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
+    return f"@{kind}{{{source.id},\n{body}\n}}\n"
+
+
+def to_bibtex(ds: AnyDataset, sources: Iterable[Source] | None = None) -> str:
+    """The sources as BibTeX, one entry each, keyed by source id.
+
+    >>> import stepanakert2020
+    >>> to_bibtex(stepanakert2020.load()).lstrip().startswith("@")
+    True
+    """
+    return "\n".join(bibtex_entry(ds, s) for s in _sources(ds, sources))
+
+
+# -- pandas ----------------------------------------------------------------------------
+
+_TABLE_RECORDS = {
+    "events": lambda ds: ds.timeline(),
+    "claims": lambda ds: ds.claims(),
+    "figures": lambda ds: ds.figures(),
+    "sources": lambda ds: ds.sources(),
+    "citations": lambda ds: ds.citations(),
+    "places": lambda ds: ds.places(),
+    "actors": lambda ds: ds.actors(),
+    "weapons": lambda ds: ds.weapons(),
+    "withdrawn": lambda ds: ds.tombstones(),
+}
+
+
+def _require(module: str, extra: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise ImportError(f"this needs {module}: pip install 'stepanakert2020[{extra}]'") from None
+
+
+def to_dataframe(table: str = "events", ds: AnyDataset = None) -> Any:
+    """A table as a pandas DataFrame with proper dtypes (needs ``stepanakert2020[pandas]``).
+
+    Strings are ``string``, enumerated columns ``category``, derived dates ``datetime64``,
+    counts nullable ``Int64``, flags ``boolean``.
+
+    >>> df = to_dataframe("events")
+    >>> str(df["date_earliest"].dtype), str(df["kind"].dtype)
+    ('datetime64[s]', 'category')
+    """
+    import enum
+
+    pd = _require("pandas", "pandas")
+    if table not in _TABLE_RECORDS:
+        raise ValueError(f"unknown table {table!r}: choose one of {', '.join(_TABLE_RECORDS)}")
+    if ds is None:
+        from .loading import load
+
+        ds = load()
+    cls = TABLES[table].cls
+    records = _TABLE_RECORDS[table](ds)
+    frame = pd.DataFrame([to_row(r) for r in records], columns=[f["name"] for f in _fields(table)])
+    for attribute, tp, _ in columns(cls):
+        name = attribute.name
+        if tp is DateSpec:
+            frame[name] = frame[name].astype("string")
+            for suffix in ("earliest", "latest"):
+                frame[f"{name}_{suffix}"] = pd.to_datetime(frame[f"{name}_{suffix}"]).astype("datetime64[s]")
+            frame[f"{name}_precision"] = pd.Categorical(frame[f"{name}_precision"], categories=["day", "month", "year"])
+        elif isinstance(tp, type) and issubclass(tp, enum.Enum):
+            frame[name] = pd.Categorical(frame[name], categories=[m.value for m in tp])
+        elif tp is int:
+            frame[name] = pd.array([None if v == "" else int(v) for v in frame[name]], dtype="Int64")
+        elif tp is float:
+            frame[name] = frame[name].astype("float64")
+        elif tp is bool:
+            frame[name] = frame[name].map({"true": True, "false": False}).astype("boolean")
+        else:
+            column = frame[name].replace("", None) if _optional(cls, name) else frame[name]
+            frame[name] = column.astype("string")
+    return frame
+
+
+def _fields(table: str) -> list[dict[str, Any]]:
+    from .schema import table_schema
+
+    return list(table_schema(TABLES[table])["fields"])
+
+
+def _optional(cls: type[Any], name: str) -> bool:
+    return any(a.name == name and optional for a, _, optional in columns(cls))
+
+
+# -- one entry point -------------------------------------------------------------------
+
+
+def export(
+    ds: AnyDataset, fmt: str, output: str | os.PathLike[str] | None = None, events: Iterable[Event] | None = None
+) -> str:
+    """Export in format ``fmt`` (one of :data:`FORMATS`); write to ``output`` if given.
+
+    Returns the text written (for ``datapackage``, the path of the descriptor; it needs
+    an ``output`` folder).
+
+    >>> import stepanakert2020
+    >>> export(stepanakert2020.load(), "csv").startswith("id,kind")
+    True
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt == "datapackage":
+        if output is None:
+            raise ValueError("the datapackage format writes a folder: give an output folder")
+        return str(write_datapackage(ds, output, events))
+    chosen = _events(ds, events)
+    if fmt in ("csl-json", "bibtex"):
+        subset = related(ds, chosen)["sources"]
+        text = to_csl_json(ds, subset) if fmt == "csl-json" else to_bibtex(ds, subset)
+    else:
+        text = {"csv": to_csv, "json": to_json, "geojson": to_geojson}[fmt](ds, chosen)
+    if output is not None:
+        Path(output).write_text(text, encoding="utf-8", newline="")
+    return text

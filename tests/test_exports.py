@@ -1,0 +1,166 @@
+"""Every export read back by a real reader gives the same records; frictionless validates the packages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import stepanakert2020 as s
+from stepanakert2020 import exports
+from stepanakert2020.cli import main
+from stepanakert2020.convert import from_row
+from stepanakert2020.resources import bundled_root
+
+DS = s.load()
+
+
+def test_csv_read_back_with_csv_and_pandas() -> None:
+    import pandas as pd
+
+    text = exports.to_csv(DS)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["id"] for r in rows] == [e.id for e in DS.timeline()]
+    for row, event in zip(rows, DS.timeline(), strict=True):
+        assert from_row(s.Event, row) == event
+        place: Any = DS.record(event.place)
+        assert (float(row["latitude"]), float(row["longitude"])) == (place.latitude, place.longitude)
+        assert int(row["claims"]) == len(DS.claims(event=event))
+        assert row["source_ids"].split(";") == exports._source_ids(DS, event)
+    frame = pd.read_csv(io.StringIO(text), keep_default_na=False)
+    assert list(frame["id"]) == [e.id for e in DS.timeline()]
+
+
+def test_json_validates_against_its_schema_and_round_trips() -> None:
+    import jsonschema
+
+    document = json.loads(exports.to_json(DS))
+    jsonschema.validate(document, exports.json_schema())
+    shipped = json.loads((Path(s.__file__).parent / "export.schema.json").read_text(encoding="utf-8"))
+    assert shipped == exports.json_schema(), "regenerate src/stepanakert2020/export.schema.json"
+
+    def back(cls: type[Any], data: dict[str, Any]) -> Any:
+        row = {k: (v["edtf"] if isinstance(v, dict) and "edtf" in v else v) for k, v in data.items()}
+        row = {
+            k: ("" if v is None else ("true" if v is True else "false" if v is False else str(v)))
+            for k, v in row.items()
+        }
+        return from_row(cls, row)
+
+    for data, event in zip(document["events"], DS.timeline(), strict=True):
+        assert back(s.Event, data) == event
+        assert [back(s.Claim, c) for c in data["claims"]] == list(DS.claims(event=event))
+        assert [back(s.Figure, f) for f in data["figures"]] == list(DS.figures(event=event))
+        assert [c["source"] for c in data["citations"]] == [c.source for c in DS.citations_for(event)]
+    assert {x["id"] for x in document["sources"]} == {x.id for x in DS.sources() if DS.events_citing(x)}
+
+
+def test_geojson_is_valid_rfc7946_with_longitude_first() -> None:
+    import geojson
+
+    text = exports.to_geojson(DS)
+    collection = geojson.loads(text)
+    assert collection.is_valid, collection.errors()
+    for feature, event in zip(collection["features"], DS.timeline(), strict=True):
+        place: Any = DS.record(event.place)
+        assert feature["geometry"]["coordinates"] == [place.longitude, place.latitude]
+        assert feature["properties"]["geo_precision"] == place.geo_precision.value
+
+
+def test_datapackage_export_is_valid_and_loads_back(tmp_path: Path) -> None:
+    from frictionless import Package
+
+    strikes = DS.events(kind="context")
+    descriptor = exports.write_datapackage(DS, tmp_path / "out", strikes)
+    report = Package(str(descriptor)).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    back = s.load(bundled=False, extra=[tmp_path / "out"])
+    assert back.timeline() == strikes
+    assert set(back.claims()) >= {c for e in strikes for c in DS.claims(event=e)}
+
+
+def test_bundled_package_passes_frictionless_and_a_broken_copy_does_not(tmp_path: Path) -> None:
+    from frictionless import Package
+
+    report = Package(str(bundled_root().joinpath("datapackage.json"))).validate()
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+    broken = tmp_path / "broken"
+    shutil.copytree(str(bundled_root()), broken, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    events = broken / "events.csv"
+    events.write_text(events.read_text(encoding="utf-8").replace(",stepanakert,", ",atlantis,", 1), encoding="utf-8")
+    assert not Package(str(broken / "datapackage.json")).validate().valid
+
+
+def test_csl_json_is_read_by_citeproc() -> None:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    items = json.loads(exports.to_csl_json(DS))
+    assert [i["id"] for i in items] == sorted(x.id for x in DS.sources())
+    source = CiteProcJSON(items)
+    style = CitationStylesStyle("harvard-cite-them-right", validate=False)
+    bibliography = CitationStylesBibliography(style, source, formatter.plain)
+    for item in items:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    rendered = [str(entry) for entry in bibliography.bibliography()]
+    assert len(rendered) == len(items)
+    for item in items:
+        assert any(item["title"][:20] in entry for entry in rendered)
+
+
+def test_bibtex_is_read_by_bibtexparser() -> None:
+    import bibtexparser
+
+    library = bibtexparser.parse_string(exports.to_bibtex(DS))
+    assert not library.failed_blocks
+    assert [e.key for e in library.entries] == sorted(x.id for x in DS.sources())
+    for entry in library.entries:
+        source: Any = DS.record(entry.key)
+        assert entry["url"] == source.url
+        assert entry["year"] == str(source.published.earliest.year)
+
+
+def test_dataframes_have_proper_dtypes() -> None:
+    for table in ("events", "claims", "figures", "sources", "citations", "places", "actors", "weapons"):
+        frame = exports.to_dataframe(table)
+        assert len(frame) == len(exports._TABLE_RECORDS[table](DS))
+    figures = exports.to_dataframe("figures")
+    assert str(figures["low"].dtype) == "Int64"
+    assert str(exports.to_dataframe("places")["latitude"].dtype) == "float64"
+    with pytest.raises(ValueError, match="unknown table"):
+        exports.to_dataframe("nope")
+
+
+def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real = builtins.__import__
+
+    def no_pandas(name: str, *args: Any, **kwargs: Any) -> Any:
+        if name == "pandas":
+            raise ImportError("no pandas here")
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    monkeypatch.delitem(__import__("sys").modules, "pandas", raising=False)
+    with pytest.raises(ImportError, match=r"stepanakert2020\[pandas\]"):
+        exports.to_dataframe("events")
+
+
+@pytest.mark.parametrize("fmt", exports.FORMATS)
+def test_cli_export_matches_the_api(fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / ("pkg" if fmt == "datapackage" else f"out.{fmt}")
+    assert main(["export", "--format", fmt, "--kind", "context", "--output", str(out)]) == 0
+    events = DS.events(kind="context")
+    if fmt == "datapackage":
+        assert s.load(bundled=False, extra=[out]).timeline() == events
+    else:
+        assert out.read_text(encoding="utf-8") == exports.export(DS, fmt, events=events)
+    if fmt != "datapackage":
+        assert main(["export", "--format", fmt, "--kind", "context"]) == 0
+        assert capsys.readouterr().out.rstrip("\n") == exports.export(DS, fmt, events=events).rstrip("\n")
