@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     cite.add_argument("id", nargs="?", help="a record id (default: the dataset release)")
     cite.add_argument("--format", default="text", choices=["text", "bibtex", "csl-json"])
     cite.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
+    plot = commands.add_parser("plot", help="draw a picture of the data as PNG (needs stepanakert2020[plot])")
+    plot.add_argument("what", choices=["timeline", "places"], help="strikes per day, or the named places")
+    plot.add_argument("--output", required=True, help="the PNG file to write")
+    plot.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
     commands.add_parser("verify", help="check the installed data files against their SHA-256 hashes")
     new = commands.add_parser("new", help="write an empty, valid user Data Package to start from")
     new.add_argument("path", help="a new folder")
@@ -240,6 +244,15 @@ def _cite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _plot(args: argparse.Namespace) -> int:
+    from .plots import plot_places, plot_timeline
+
+    draw = plot_timeline if args.what == "timeline" else plot_places
+    path = draw(_dataset(args.data), args.output)
+    print(f"wrote {path}")
+    return 0
+
+
 def _verify(args: argparse.Namespace) -> int:
     from .descriptor import verify
     from .resources import bundled_root
@@ -255,6 +268,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {
+    "plot": _plot,
     "cite": _cite,
     "export": _export,
     "verify": _verify,
@@ -277,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args)
-    except (DataError, UnknownRecordError, ValueError) as error:
+    except (DataError, UnknownRecordError, ValueError, ImportError) as error:
         print(f"stepanakert2020: error: {error}", file=sys.stderr)
         return 1
 
