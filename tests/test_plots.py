@@ -28,6 +28,7 @@ def test_plot_renders_png_of_expected_size(what: str, tmp_path: Path) -> None:
 
     pixels = Image.open(out).convert("L")
     low, high = pixels.getextrema()
+    assert isinstance(low, int) and isinstance(high, int)
     assert high - low > 100, "the picture is blank"
 
 

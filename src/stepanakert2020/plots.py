@@ -37,7 +37,8 @@ def _pyplot() -> Any:
 
 
 def _figure(plt: Any) -> tuple[Any, Any]:
-    return plt.subplots(figsize=(SIZE[0] / DPI, SIZE[1] / DPI), dpi=DPI)
+    fig, ax = plt.subplots(figsize=(SIZE[0] / DPI, SIZE[1] / DPI), dpi=DPI)
+    return fig, ax
 
 
 def strikes_per_day(ds: Any) -> dict[dt.date, int]:
