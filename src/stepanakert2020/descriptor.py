@@ -67,6 +67,7 @@ def resource_descriptor(name: str, data: bytes) -> dict[str, Any]:
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "quoteChar": '"', "doubleQuote": True, "header": True},
         "bytes": len(data),
         "hash": sha256(data),
         "schema": table_schema(table),

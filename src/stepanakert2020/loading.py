@@ -85,6 +85,10 @@ def _derived_problems(record: Any, row: dict[str, str], file: str, line: int) ->
     return problems
 
 
+#: The longest cell accepted, in characters (the csv module's default limit, which other
+#: libraries such as frictionless raise for the whole process).
+FIELD_LIMIT = 131_072
+
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -136,6 +140,11 @@ def _read_table(root: Any, table: Table, cls: type[Any], path: str, file: str, i
             break
         line = reader.line_num
         if not cells:
+            continue
+        if any(len(cell) > FIELD_LIMIT for cell in cells):
+            into.problems.append(
+                Problem(file, start, None, "", f"field larger than the limit of {FIELD_LIMIT} characters")
+            )
             continue
         if len(cells) != len(header):
             into.problems.append(
