@@ -75,6 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("what", choices=["timeline", "places"], help="strikes per day, or the named places")
     plot.add_argument("--output", required=True, help="the PNG file to write")
     plot.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
+    report = commands.add_parser("report", help="print the data-quality report (Markdown)")
+    report.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
     commands.add_parser("verify", help="check the installed data files against their SHA-256 hashes")
     new = commands.add_parser("new", help="write an empty, valid user Data Package to start from")
     new.add_argument("path", help="a new folder")
@@ -253,6 +255,13 @@ def _plot(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from .report import quality_report
+
+    sys.stdout.write(quality_report(_dataset(args.data)))
+    return 0
+
+
 def _verify(args: argparse.Namespace) -> int:
     from .descriptor import verify
     from .resources import bundled_root
@@ -268,6 +277,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {
+    "report": _report,
     "plot": _plot,
     "cite": _cite,
     "export": _export,
