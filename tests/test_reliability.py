@@ -211,3 +211,25 @@ def test_fuzz_loading_either_succeeds_exactly_or_raises_data_error(
         with (folder / f"{table}.csv").open(encoding="utf-8-sig", newline="") as handle:
             rows = [r for r in csv.reader(handle) if r][1:]
         assert count == len(rows)
+
+
+def test_a_very_long_table_loads_completely(tmp_path: Path) -> None:
+    """10^5 rows by default; 10^6 with STEPANAKERT2020_HEAVY=1 (run before each release)."""
+    rows = 1_000_000 if os.environ.get("STEPANAKERT2020_HEAVY") == "1" else 100_000
+    folder = tmp_path / "long"
+    folder.mkdir()
+    (folder / "datapackage.json").write_text(
+        json.dumps({"name": "long", "resources": [{"name": "citations", "path": "citations.csv"}]}), encoding="utf-8"
+    )
+    source = s.sources_for("war-begins")[0].id
+    with (folder / "citations.csv").open("w", encoding="utf-8", newline="") as handle:
+        handle.write("record,source,locator\n")
+        handle.writelines(f"war-begins,{source},copy {i}\n" for i in range(rows))
+    ds = s.load(extra=[folder])
+    assert len(ds.citations()) == len(s.load().citations()) + rows
+    with (folder / "citations.csv").open("a", encoding="utf-8", newline="") as handle:
+        handle.write(f"war-begins,{source},copy 7\n")  # one duplicate at the very end
+    with pytest.raises(DataError) as info:
+        s.load(extra=[folder])
+    (problem,) = info.value.problems
+    assert problem.line == rows + 2 and "duplicate citation" in problem.reason
