@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -77,11 +78,14 @@ def test_wheel_in_a_fresh_venv_answers_queries_outside_the_source_tree(tmp_path:
         "import stepanakert2020 as s, sys; assert 'site-packages' in s.__file__, s.__file__; "
         "print(len(s.events()), len(s.events(kind='strike')), s.event('war-begins').date)"
     )
-    done = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # nothing from the source tree
+    done = subprocess.run([str(python), "-c", code], cwd=tmp_path, capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     total, strikes, date = done.stdout.split()
     assert int(total) >= int(strikes) and date == "2020-09-27"
-    cli = subprocess.run([str(python), "-m", "stepanakert2020", "verify"], cwd=tmp_path, capture_output=True, text=True)
+    cli = subprocess.run(
+        [str(python), "-m", "stepanakert2020", "verify"], cwd=tmp_path, capture_output=True, text=True, env=env
+    )
     assert cli.returncode == 0 and cli.stdout.startswith("ok:"), cli.stderr
 
 
@@ -107,7 +111,7 @@ def test_sdist_has_tests_and_docs_and_its_data_tests_pass(tmp_path: Path) -> Non
     ):
         assert f"{top}/{needed}" in names, needed
     unpacked = tmp_path / "unpacked" / top
-    env = {**__import__("os").environ, "PYTHONPATH": str(unpacked / "src")}
+    env = {**os.environ, "PYTHONPATH": str(unpacked / "src")}
     done = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_data.py", "tests/test_load.py"],
         cwd=unpacked,

@@ -69,8 +69,8 @@ def plot_timeline(ds: Any, output: str | os.PathLike[str]) -> Path:
         ax.axvline(event.date.earliest, color="#2b8cbe", linestyle="--", linewidth=1.2)
         ax.text(
             event.date.earliest,
-            top - 0.3,
-            " " + event.title[:34],
+            top - 0.6,
+            _short(event.title),
             rotation=90,
             va="top",
             ha="right",
@@ -91,12 +91,13 @@ def plot_timeline(ds: Any, output: str | os.PathLike[str]) -> Path:
     ax.text(WAR[1], top * 0.55, " war ends\n (10 Nov)", fontsize=8, ha="left")
     ax.set_xlim(WAR[0] - dt.timedelta(days=1), WAR[1] + dt.timedelta(days=3))
     ax.set_ylim(0, top + 0.3)
-    ax.set_ylabel("strike events (count)")
+    ax.set_ylabel("strike events (not munitions)")
     ax.set_title("Reported strikes on Stepanakert per day, 27 September - 10 November 2020 (dashed: ceasefires)")
-    ax.legend(loc="upper left", fontsize=8)
+    ax.plot([], [], color="#2b8cbe", linestyle="--", label="ceasefire or agreement")
+    fig.legend(loc="lower center", ncol=3, fontsize=8, frameon=False)
+    fig.subplots_adjust(bottom=0.2)
     ax.grid(axis="y", alpha=0.3)
     fig.autofmt_xdate()
-    fig.text(0.01, 0.01, "stepanakert2020: each event cites its sources; counts are events, not munitions.", fontsize=7)
     return _save(plt, fig, output)
 
 
@@ -126,11 +127,17 @@ def plot_places(ds: Any, output: str | os.PathLike[str]) -> Path:
     ax.annotate(
         label,
         (city.longitude, city.latitude),
-        xytext=(12, -10),
+        xytext=(40, 10),
         textcoords="offset points",
-        fontsize=7,
+        fontsize=9,
         va="top",
         color="#08519c",
+    )
+    fig.text(
+        0.01,
+        0.01,
+        "Only the city centre has sourced coordinates: no stored source locates a site more exactly.",
+        fontsize=8,
     )
     pad = 0.012
     ax.set_xlim(city.longitude - pad, city.longitude + 2.2 * pad)
@@ -141,6 +148,14 @@ def plot_places(ds: Any, output: str | os.PathLike[str]) -> Path:
     ax.set_title("Named places in Stepanakert, sized by the number of events there (in brackets)")
     ax.grid(alpha=0.3)
     return _save(plt, fig, output)
+
+
+def _short(title: str, limit: int = 34) -> str:
+    """A title up to its first comma or semicolon, cut at a word boundary with an ellipsis if still long."""
+    title = title.split(",")[0].split(";")[0].strip()
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _within(ds: Any, place: Any, ancestor: str) -> bool:
