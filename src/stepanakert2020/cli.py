@@ -63,13 +63,19 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--alone", action="store_true", help="check it without the bundled data")
     export = commands.add_parser("export", help="export events (filtered like timeline) and what they need")
     export.add_argument(
-        "--format", required=True, choices=["csv", "json", "geojson", "datapackage", "csl-json", "bibtex"]
+        "--format",
+        required=True,
+        choices=["csv", "json", "geojson", "datapackage", "csl-json", "bibtex"],
+        help="csv: flat events; json: nested records; geojson: points; datapackage: a Frictionless folder; "
+        "csl-json, bibtex: the sources",
     )
     export.add_argument("--output", help="a file (a folder for datapackage); default: standard output")
     _add_filters(export)
     cite = commands.add_parser("cite", help="how to cite the dataset, or one record with its sources")
     cite.add_argument("id", nargs="?", help="a record id (default: the dataset release)")
-    cite.add_argument("--format", default="text", choices=["text", "bibtex", "csl-json"])
+    cite.add_argument(
+        "--format", default="text", choices=["text", "bibtex", "csl-json"], help="the citation format (default: text)"
+    )
     cite.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
     plot = commands.add_parser("plot", help="draw a picture of the data as PNG (needs stepanakert2020[plot])")
     plot.add_argument("what", choices=["timeline", "places"], help="strikes per day, or the named places")
