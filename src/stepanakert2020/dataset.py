@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import difflib
+import gc
+import operator
 import os
 import sys
 import typing
@@ -39,7 +40,7 @@ from .model import (
     Tombstone,
     Weapon,
 )
-from .validate import Origins, check
+from .validate import Origins, check_and_index
 
 __all__ = ["Dataset", "Within"]
 
@@ -117,18 +118,12 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
     __slots__ = (
         "_actors",
         "_by_id",
-        "_by_source",
         "_by_table",
         "_citations",
-        "_citing",
         "_claims",
-        "_claims_of",
         "_event_index",
         "_figures",
-        "_figures_of",
-        "_index",
         "_places",
-        "_position",
         "_sources",
         "_timeline",
         "_tombstones",
@@ -136,7 +131,6 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
     )
 
     _timeline: tuple[E, ...]
-    _position: Mapping[str, int]
     _claims: tuple[C, ...]
     _figures: tuple[F, ...]
     _sources: tuple[S, ...]
@@ -147,10 +141,6 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
     _citations: tuple[Citation, ...]
     _by_table: Mapping[str, Mapping[str, Any]]
     _by_id: Mapping[str, Any]
-    _claims_of: Mapping[str, tuple[C, ...]]
-    _figures_of: Mapping[str, tuple[F, ...]]
-    _citing: Mapping[str, tuple[Citation, ...]]
-    _by_source: Mapping[str, frozenset[str]]
     _event_index: _EventIndex
 
     def __init__(
@@ -178,41 +168,32 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
             "weapons": tuple(weapons),
             "withdrawn": tuple(tombstones),
         }
-        problems = check(tables, origins)
+        problems, ids, every = check_and_index(tables, origins)
         if problems:
             raise DataError(problems)
         put = object.__setattr__
-        key = lambda e: (e.date.earliest, e.date.latest, e.id)
-        timeline = tuple(sorted(tables["events"], key=key))
+        timeline = tuple(sorted(tables["events"], key=_TIMELINE_KEY))
         put(self, "_timeline", timeline)
-        put(self, "_position", MappingProxyType({e.id: i for i, e in enumerate(timeline)}))
 
         def by_id(name: str) -> tuple[Any, ...]:
-            return tuple(sorted(tables[name], key=lambda r: r.id))
+            return tuple(sorted(tables[name], key=_ID_KEY))
 
-        put(self, "_claims", tuple(sorted(tables["claims"], key=lambda c: (c.stated_on.earliest, c.id))))
-        put(self, "_figures", tuple(sorted(tables["figures"], key=lambda f: (f.as_of.earliest, f.id))))
+        put(self, "_claims", tuple(sorted(tables["claims"], key=_CLAIM_KEY)))
+        put(self, "_figures", tuple(sorted(tables["figures"], key=_FIGURE_KEY)))
         put(self, "_sources", by_id("sources"))
         put(self, "_places", by_id("places"))
         put(self, "_actors", by_id("actors"))
         put(self, "_weapons", by_id("weapons"))
         put(self, "_tombstones", by_id("withdrawn"))
         put(self, "_citations", tables["citations"])
-        put(
-            self,
-            "_by_table",
-            MappingProxyType(
-                {
-                    name: MappingProxyType({r.id: r for r in tables[name]})
-                    for name in ("events", "claims", "figures", "sources", "places", "actors", "weapons")
-                }
-            ),
-        )
-        everything: dict[str, Any] = {}
-        for records in self._by_table.values():
-            everything.update(records)
-        put(self, "_by_id", MappingProxyType(everything))
-        self._build_indexes()
+        put(self, "_by_table", MappingProxyType({name: MappingProxyType(ids[name]) for name in _ID_TABLES}))
+        if every is None:
+            every = {}
+            for name in _ID_TABLES:
+                every.update(ids[name])
+        put(self, "_by_id", MappingProxyType(every))
+        # the indexes are built on first use, each once: a date window needs none of the others
+        put(self, "_event_index", _EventIndex(self))
 
     if not TYPE_CHECKING:
 
@@ -246,27 +227,6 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
         types = dict(zip(_TYPE_PARAMETERS, _record_types(cls), strict=True))
         return load(bundled=bundled, extra=extra, dataset_type=cls, **types)  # type: ignore[return-value]
 
-    # -- indexes -------------------------------------------------------------------
-
-    def _build_indexes(self) -> None:
-        put = object.__setattr__
-        claims_of: dict[str, list[C]] = {}
-        for claim in self._claims:
-            claims_of.setdefault(claim.event, []).append(claim)
-        figures_of: dict[str, list[F]] = {}
-        for figure in self._figures:
-            figures_of.setdefault(figure.event, []).append(figure)
-        citing: dict[str, list[Citation]] = {}
-        by_source: dict[str, set[str]] = {}
-        for citation in self._citations:
-            citing.setdefault(citation.record, []).append(citation)
-            by_source.setdefault(citation.source, set()).add(citation.record)
-        put(self, "_claims_of", MappingProxyType({k: tuple(v) for k, v in claims_of.items()}))
-        put(self, "_figures_of", MappingProxyType({k: tuple(v) for k, v in figures_of.items()}))
-        put(self, "_citing", MappingProxyType({k: tuple(v) for k, v in citing.items()}))
-        put(self, "_by_source", MappingProxyType({k: frozenset(v) for k, v in by_source.items()}))
-        put(self, "_event_index", _EventIndex(self))
-
     # -- lookups -------------------------------------------------------------------
 
     def _get(self, table: str, record_id: str, what: str) -> Any:
@@ -274,6 +234,8 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
         try:
             return records[record_id]
         except (KeyError, TypeError):
+            import difflib  # only when a lookup fails
+
             matches = difflib.get_close_matches(str(record_id), list(records), n=3, cutoff=0.6)
             raise UnknownRecordError(str(record_id), what, matches) from None
 
@@ -405,14 +367,15 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
             positions = index.window(low, high, within)
         if kind is not None:
             positions = _meet(positions, index.kind(EventKind(kind)))
-        for value, table, what, lookup in (
-            (place, "places", "place", index.by_place),
-            (actor, "actors", "actor", index.by_actor),
-            (weapon, "weapons", "weapon", index.by_weapon),
-            (source, "sources", "source", index.by_source),
+        for value, table, what in (
+            (place, "places", "place"),
+            (actor, "actors", "actor"),
+            (weapon, "weapons", "weapon"),
+            (source, "sources", "source"),
         ):
             if value is not None:
                 record_id = self._get(table, _id_of(value), what).id
+                lookup: dict[str, frozenset[int]] = getattr(index, f"by_{what}")  # built on first use
                 positions = _meet(positions, lookup.get(record_id, frozenset()))
         if text is not None:
             positions = _meet(positions, index.text(text, positions))
@@ -437,10 +400,13 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
         """
         found: Sequence[C] = self._claims
         if event is not None:
-            found = self._claims_of.get(self.event(_id_of(event)).id, ())
+            found = self._event_index.claims_of.get(self.event(_id_of(event)).id, ())
         if claimant is not None:
             claimant_id = self._get("actors", _id_of(claimant), "actor").id
-            found = [c for c in found if c.claimant == claimant_id]
+            if event is None:
+                found = self._event_index.claims_by.get(claimant_id, ())
+            else:
+                found = [c for c in found if c.claimant == claimant_id]
         if stance is not None:
             wanted_stance = Stance(stance)
             found = [c for c in found if c.stance is wanted_stance]
@@ -465,13 +431,16 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
         """
         found: Sequence[F] = self._figures
         if event is not None:
-            found = self._figures_of.get(self.event(_id_of(event)).id, ())
-        if measure is not None:
-            wanted = Measure(measure)
-            found = [f for f in found if f.measure is wanted]
+            found = self._event_index.figures_of.get(self.event(_id_of(event)).id, ())
+        wanted = None if measure is None else Measure(measure)
         if reporter is not None:
             reporter_id = self._get("actors", _id_of(reporter), "actor").id
-            found = [f for f in found if f.reported_by == reporter_id]
+            if event is None:
+                found = self._event_index.figures_by.get(reporter_id, ())
+            else:
+                found = [f for f in found if f.reported_by == reporter_id]
+        if wanted is not None:
+            found = [f for f in found if f.measure is wanted]
         return tuple(found)
 
     def citations_for(self, record: Any) -> tuple[Citation, ...]:
@@ -483,7 +452,7 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
         True
         """
         record_id = self._get("", _id_of(record), "record").id
-        return self._citing.get(record_id, ())
+        return self._event_index.citing.get(record_id, ())
 
     def sources_for(self, record: Any) -> tuple[S, ...]:
         """The sources cited for a record, sorted by id, each once.
@@ -531,58 +500,192 @@ def _meet(current: set[int] | None, other: Iterable[int]) -> set[int]:
     return set(other) if current is None else current.intersection(other)
 
 
-class _EventIndex:
-    """Sorted and inverted indexes over a dataset's timeline (positions in it)."""
+_TIMELINE_KEY = operator.attrgetter("date.earliest", "date.latest", "id")
+_CLAIM_KEY = operator.attrgetter("stated_on.earliest", "id")
+_FIGURE_KEY = operator.attrgetter("as_of.earliest", "id")
+_ID_KEY = operator.attrgetter("id")
 
-    __slots__ = ("buckets", "by_actor", "by_place", "by_source", "by_weapon", "kinds", "texts", "timeline")
+
+_ID_TABLES = ("events", "claims", "figures", "sources", "places", "actors", "weapons")
+
+
+class _EventIndex:
+    """Sorted and inverted indexes over a dataset's timeline (positions in it), each built on first use.
+
+    Building one is idempotent, so two threads racing to build it get equal indexes.
+    """
+
+    __slots__ = ("_built", "actors", "by_id", "citations", "claims", "figures", "places", "timeline", "weapons")
 
     def __init__(self, ds: Dataset[Any, Any, Any, Any, Any, Any, Any]) -> None:
-        timeline = ds._timeline
-        self.timeline = timeline
-        position = ds._position
+        self.timeline = ds._timeline
+        self.claims = ds._claims
+        self.figures = ds._figures
+        self.citations = ds._citations
+        self.places = ds._places
+        self.actors = ds._actors
+        self.weapons = ds._weapons
+        self.by_id = ds._by_id
+        self._built: dict[str, Any] = {}
+
+    def _get(self, name: str) -> Any:
+        try:
+            return self._built[name]
+        except KeyError:
+            pass
+        # an index is many small acyclic containers: as while loading, the cyclic collector has
+        # nothing to find in them, and would rescan every record each time it ran meanwhile
+        paused = gc.isenabled()
+        gc.disable()
+        try:
+            value = self._built[name] = getattr(self, f"_make_{name}")()
+        finally:
+            if paused:
+                gc.enable()
+        return value
+
+    # -- the indexes, each computed once ----------------------------------------------
+
+    @property
+    def position(self) -> Mapping[str, int]:
+        """Event id -> position in the timeline."""
+        return self._get("position")  # type: ignore[no-any-return]
+
+    def _make_position(self) -> Mapping[str, int]:
+        return {e.id: i for i, e in enumerate(self.timeline)}
+
+    @property
+    def buckets(self) -> dict[int, tuple[list[int], list[int], list[int]]]:
+        """Span length in days (as a power of two) -> (firsts, lasts, positions), sorted by first day."""
+        return self._get("buckets")  # type: ignore[no-any-return]
+
+    def _make_buckets(self) -> dict[int, tuple[list[int], list[int], list[int]]]:
         # bucket by span length (power of two days) so that overlap needs no scan
         buckets: dict[int, list[tuple[int, int, int]]] = {}
-        for i, event in enumerate(timeline):
+        for i, event in enumerate(self.timeline):
             first, last = event.date.earliest.toordinal(), event.date.latest.toordinal()
             buckets.setdefault((last - first).bit_length(), []).append((first, last, i))
-        self.buckets = {
+        return {
             bits: ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]) for bits, rows in buckets.items()
         }
+
+    @property
+    def kinds(self) -> dict[EventKind, frozenset[int]]:
+        return self._get("kinds")  # type: ignore[no-any-return]
+
+    def _make_kinds(self) -> dict[EventKind, frozenset[int]]:
         kinds: dict[EventKind, set[int]] = {}
-        for i, event in enumerate(timeline):
+        for i, event in enumerate(self.timeline):
             kinds.setdefault(event.kind, set()).add(i)
-        self.kinds = {k: frozenset(v) for k, v in kinds.items()}
-        place_parents = {p.id: p.parent for p in ds._places}
-        actor_parents = {a.id: a.parent for a in ds._actors}
-        weapon_parents = {w.id: w.parent for w in ds._weapons}
+        return {k: frozenset(v) for k, v in kinds.items()}
+
+    @property
+    def by_place(self) -> dict[str, frozenset[int]]:
+        return self._get("by_place")  # type: ignore[no-any-return]
+
+    def _make_by_place(self) -> dict[str, frozenset[int]]:
+        place_parents = {p.id: p.parent for p in self.places}
         by_place: dict[str, set[int]] = {}
-        for i, event in enumerate(timeline):
+        for i, event in enumerate(self.timeline):
             for pid in _ancestors(event.place, place_parents):
                 by_place.setdefault(pid, set()).add(i)
+        return _freeze(by_place)
+
+    @property
+    def by_actor(self) -> dict[str, frozenset[int]]:
+        return self._get("by_actor")  # type: ignore[no-any-return]
+
+    def _make_by_actor(self) -> dict[str, frozenset[int]]:
+        position = self.position
+        actor_parents = {a.id: a.parent for a in self.actors}
         by_actor: dict[str, set[int]] = {}
-        by_weapon: dict[str, set[int]] = {}
-        for claim in ds._claims:
+        for claim in self.claims:
             i = position[claim.event]
             for aid in (claim.claimant, claim.asserted_actor):
                 for ancestor in _ancestors(aid, actor_parents):
                     by_actor.setdefault(ancestor, set()).add(i)
-            for wid in _ancestors(claim.asserted_weapon, weapon_parents):
-                by_weapon.setdefault(wid, set()).add(i)
-        for figure in ds._figures:
+        for figure in self.figures:
             for ancestor in _ancestors(figure.reported_by, actor_parents):
                 by_actor.setdefault(ancestor, set()).add(position[figure.event])
+        return _freeze(by_actor)
+
+    @property
+    def by_weapon(self) -> dict[str, frozenset[int]]:
+        return self._get("by_weapon")  # type: ignore[no-any-return]
+
+    def _make_by_weapon(self) -> dict[str, frozenset[int]]:
+        position = self.position
+        weapon_parents = {w.id: w.parent for w in self.weapons}
+        by_weapon: dict[str, set[int]] = {}
+        for claim in self.claims:
+            for wid in _ancestors(claim.asserted_weapon, weapon_parents):
+                by_weapon.setdefault(wid, set()).add(position[claim.event])
+        return _freeze(by_weapon)
+
+    @property
+    def by_source(self) -> dict[str, frozenset[int]]:
+        """Source id -> positions of the events it documents, directly or through claims and figures."""
+        return self._get("by_source")  # type: ignore[no-any-return]
+
+    def _make_by_source(self) -> dict[str, frozenset[int]]:
+        position, by_id = self.position, self.by_id
         by_source: dict[str, set[int]] = {}
-        for source_id, record_ids in ds._by_source.items():
-            hits = by_source.setdefault(source_id, set())
-            for record_id in record_ids:
-                event_id = _event_of(ds, record_id)
-                if event_id is not None:
-                    hits.add(position[event_id])
-        self.by_place = _freeze(by_place)
-        self.by_actor = _freeze(by_actor)
-        self.by_weapon = _freeze(by_weapon)
-        self.by_source = _freeze(by_source)
-        self.texts = tuple(f"{e.title}\n{e.summary}\n{e.notes}".casefold() for e in timeline)
+        for citation in self.citations:
+            hits = by_source.setdefault(citation.source, set())
+            event_id = _event_of(by_id.get(citation.record))
+            if event_id is not None:
+                hits.add(position[event_id])
+        return _freeze(by_source)
+
+    @property
+    def claims_of(self) -> Mapping[str, tuple[Any, ...]]:
+        """Event id -> its claims, in the dataset's claim order."""
+        return self._get("claims_of")  # type: ignore[no-any-return]
+
+    def _make_claims_of(self) -> Mapping[str, tuple[Any, ...]]:
+        return _group(self.claims, "event")
+
+    @property
+    def claims_by(self) -> Mapping[str, tuple[Any, ...]]:
+        """Claimant id -> their claims, in the dataset's claim order."""
+        return self._get("claims_by")  # type: ignore[no-any-return]
+
+    def _make_claims_by(self) -> Mapping[str, tuple[Any, ...]]:
+        return _group(self.claims, "claimant")
+
+    @property
+    def figures_of(self) -> Mapping[str, tuple[Any, ...]]:
+        """Event id -> its figures, in the dataset's figure order."""
+        return self._get("figures_of")  # type: ignore[no-any-return]
+
+    def _make_figures_of(self) -> Mapping[str, tuple[Any, ...]]:
+        return _group(self.figures, "event")
+
+    @property
+    def figures_by(self) -> Mapping[str, tuple[Any, ...]]:
+        """Reporter id -> the figures they reported, in the dataset's figure order."""
+        return self._get("figures_by")  # type: ignore[no-any-return]
+
+    def _make_figures_by(self) -> Mapping[str, tuple[Any, ...]]:
+        return _group(self.figures, "reported_by")
+
+    @property
+    def citing(self) -> Mapping[str, tuple[Citation, ...]]:
+        """Record id -> its citations, in the order of the data."""
+        return self._get("citing")  # type: ignore[no-any-return]
+
+    def _make_citing(self) -> Mapping[str, tuple[Citation, ...]]:
+        return _group(self.citations, "record")
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """Casefolded title, summary and notes of each event, in timeline order."""
+        return self._get("texts")  # type: ignore[no-any-return]
+
+    def _make_texts(self) -> tuple[str, ...]:
+        return tuple(f"{e.title}\n{e.summary}\n{e.notes}".casefold() for e in self.timeline)
+
+    # -- lookups ------------------------------------------------------------------------
 
     def window(self, low: dt.date | None, high: dt.date | None, within: Within) -> set[int]:
         lo = -1 if low is None else low.toordinal()
@@ -610,12 +713,19 @@ class _EventIndex:
         return {i for i in candidates if folded in texts[i]}
 
 
+def _group(records: Sequence[Any], field: str) -> Mapping[str, tuple[Any, ...]]:
+    groups: dict[str, list[Any]] = {}
+    for record in records:
+        groups.setdefault(getattr(record, field), []).append(record)
+    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
+
+
 def _freeze(index: dict[str, set[int]]) -> dict[str, frozenset[int]]:
     return {key: frozenset(value) for key, value in index.items()}
 
 
-def _event_of(ds: Dataset[Any, Any, Any, Any, Any, Any, Any], record_id: str) -> str | None:
-    record = ds._by_id.get(record_id)
+def _event_of(record: Any) -> str | None:
+    """The id of the event a record documents: itself, or the event of a claim or figure."""
     if isinstance(record, Event):
         return record.id
     if isinstance(record, (Claim, Figure)):

@@ -15,7 +15,6 @@ refused with a clear :class:`EDTFError`. No I/O here.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import enum
 import re
@@ -23,6 +22,12 @@ import re
 import attrs
 
 __all__ = ["DateSpec", "EDTFError", "Precision", "parse_date"]
+
+
+def _month_length(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 class EDTFError(ValueError):
@@ -100,7 +105,7 @@ def _single(text: str, whole: str) -> DateSpec:
         month = int(month_text)
         if not 1 <= month <= 12:
             raise EDTFError(f"{whole!r}: month {month_text} is not 01-12")
-        last = calendar.monthrange(year, month)[1]
+        last = _month_length(year, month)
         if day_text is None or day_text == "XX":
             earliest, latest = dt.date(year, month, 1), dt.date(year, month, last)
             precision = Precision.MONTH

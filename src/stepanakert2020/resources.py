@@ -14,18 +14,28 @@ from __future__ import annotations
 import json
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, Problem
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
     else:
         from importlib_resources.abc import Traversable
 
-__all__ = ["DESCRIPTOR", "bundled_root", "package_root", "read_descriptor", "read_text", "resolve"]
+__all__ = [
+    "DESCRIPTOR",
+    "bundled_root",
+    "decode",
+    "package_root",
+    "read_bytes",
+    "read_descriptor",
+    "read_text",
+    "resolve",
+]
 
 #: The name of a Data Package's descriptor file.
 DESCRIPTOR = "datapackage.json"
@@ -42,6 +52,8 @@ def bundled_root() -> Traversable:
 
 def package_root(path: str | os.PathLike[str]) -> tuple[Path, str]:
     """The folder of a user's Data Package and its descriptor's name, from a folder or a descriptor path."""
+    from pathlib import Path
+
     given = Path(path)
     if given.is_dir():
         return given, DESCRIPTOR
@@ -52,17 +64,26 @@ def package_root(path: str | os.PathLike[str]) -> tuple[Path, str]:
     )
 
 
-def read_text(root: Traversable, name: str, label: str) -> str:
-    """The UTF-8 text of a file in a package; a :class:`DataError` if it is missing or not UTF-8."""
+def read_bytes(root: Traversable, name: str, label: str) -> bytes:
+    """The bytes of a file in a package; a :class:`DataError` if it is missing."""
     try:
-        data: bytes = root.joinpath(name).read_bytes()
+        return root.joinpath(name).read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, KeyError):
         raise DataError([Problem(label, None, None, "", "file not found")]) from None
-    try:
-        return data.decode("utf-8-sig")
+
+
+def decode(data: bytes, label: str) -> str:
+    """UTF-8 bytes as text, without a leading byte order mark; a :class:`DataError` if they are not UTF-8."""
+    try:  # what the utf-8-sig codec does, without importing it
+        return (data[3:] if data.startswith(b"\xef\xbb\xbf") else data).decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise DataError([Problem(label, line, None, "", f"not valid UTF-8 at byte {error.start}")]) from None
+
+
+def read_text(root: Traversable, name: str, label: str) -> str:
+    """The UTF-8 text of a file in a package; a :class:`DataError` if it is missing or not UTF-8."""
+    return decode(read_bytes(root, name, label), label)
 
 
 def read_descriptor(root: Traversable, label: str, name: str = DESCRIPTOR) -> dict[str, Any]:
@@ -89,9 +110,26 @@ def resolve(root: Traversable, path: Any, label: str) -> Problem | None:
         return Problem(label, None, "path", path, "absolute paths are refused (Data Package spec)")
     if ".." in path.replace("\\", "/").split("/"):
         return Problem(label, None, "path", path, "paths with '..' are refused (Data Package spec)")
-    if isinstance(root, Path):
-        real_root = root.resolve()
-        target = (root / path).resolve()
-        if real_root != target and real_root not in target.parents:
+    if isinstance(root, os.PathLike) and _through_a_link(os.fspath(root), path):  # a folder on disk
+        real_root = os.path.realpath(os.fspath(root))
+        target = os.path.realpath(os.path.join(os.fspath(root), path))
+        if not _inside(target, real_root):
             return Problem(label, None, "path", path, "the path leads outside the package folder (through a link)")
     return None
+
+
+def _inside(target: str, folder: str) -> bool:
+    try:
+        return os.path.commonpath([folder, target]) == folder
+    except ValueError:  # on another drive
+        return False
+
+
+def _through_a_link(root: str, path: str) -> bool:
+    """Whether any part of ``path`` (relative, without ``..``) under ``root`` is a symbolic link.
+
+    If none is, the path stays inside the folder and resolving it in full is not needed.
+    """
+    native = path.replace(os.altsep, os.sep) if os.altsep else path
+    parts = [part for part in native.split(os.sep) if part not in ("", ".")]
+    return any(os.path.islink(os.path.join(root, *parts[: i + 1])) for i in range(len(parts)))

@@ -11,6 +11,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
+import itertools
+import operator
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
@@ -20,7 +24,7 @@ from .errors import Problem
 from .model import Claim, EventKind, Figure, Qualifier, Stance
 from .schema import TABLES
 
-__all__ = ["ID_PATTERN", "Origins", "check"]
+__all__ = ["ID_PATTERN", "Origins", "check", "check_and_index"]
 
 #: What an id looks like: lower-case words of letters and digits joined by hyphens.
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
@@ -29,8 +33,32 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 Origins = Mapping[str, Sequence[tuple[str, int | None]]]
 
 _CITED_TABLES = ("events", "claims", "figures")
+_DOCUMENTED = ("date.earliest", "stated_on.earliest", "as_of.earliest")  # the day each cited table's records document
+_CONTEXT = EventKind.CONTEXT
+_NONES = itertools.repeat(None)
 _RESPONSES = (Stance.DENIES, Stance.DISPUTES, Stance.RETRACTS)
 _RECORD_TABLES = ("actors", "places", "weapons", "sources", "events", "claims", "figures")
+#: The fields the shortcuts read, table by table: ids, references, and what the other rules look at.
+_SHORTCUT_FIELDS = {
+    **{table.name: ("id", *(field for field, _ in table.foreign_keys)) for table in TABLES.values()},
+    "citations": ("record", "source", "locator"),
+    "sources": ("id", "publisher", "published.latest"),
+    "events": ("id", "place", "kind", "date_meaning.value", "date.interval", "date.earliest"),
+    "claims": (
+        "id",
+        "event",
+        "claimant",
+        "asserted_actor",
+        "asserted_weapon",
+        "responds_to",
+        "stance",
+        "prospective",
+        "stated_on.earliest",
+        "stated_on.latest",
+    ),
+    "figures": ("id", "event", "reported_by", "place", "as_of.earliest"),
+    "withdrawn": ("id", "replaced_by"),
+}
 
 
 def _qualifier_problem(figure: Figure) -> str | None:
@@ -64,6 +92,10 @@ class _Checker:
         self.origins = origins or {}
         self.problems: list[Problem] = []
         self.ids: dict[str, dict[str, Any]] = {name: {} for name in TABLES}
+        self.columns: dict[str, dict[str, Sequence[Any]]] = {}
+        self.cited_ids: set[str] | None = None
+        self.owner: Mapping[str, Any] = {}
+        self.every: dict[str, Any] | None = None  # every record by id, when the ids were checked a column at a time
 
     def where(self, table: str, index: int) -> tuple[str, int | None]:
         origin = self.origins.get(table)
@@ -80,15 +112,117 @@ class _Checker:
         return enumerate(self.tables.get(table, ()))
 
     def run(self) -> list[Problem]:
-        self.keys()
-        self.references()
-        self.hierarchies()
-        self.citations()
-        self.dates()
-        self.figures()
-        self.claims()
-        self.places()
+        # Each rule first asks, a whole column at a time, whether any record can break it; only
+        # then does it go record by record to report each problem in order. The shortcut is
+        # taken only while no problem has been found, so that every id is known and unique.
+        if not self._keys_hold():
+            self.keys()
+        for holds, rule in (
+            (self._references_hold, self.references),
+            (None, self.hierarchies),
+            (self._citations_hold, self.citations),
+            (self._dates_hold, self.dates),
+            (None, self.figures),
+            (self._claims_hold, self.claims),
+            (None, self.places),
+        ):
+            if holds is None or self.problems or not holds():
+                rule()
         return self.problems
+
+    # -- the shortcuts: True when no record can break the rule ---------------------------
+
+    def column(self, table: str, field: str) -> Sequence[Any]:
+        """One field of every record of a table, in order; all the fields the shortcuts need
+        are read in one pass over the records (a pass over memory is what costs, at scale)."""
+        found = self.columns.get(table)
+        if found is None:
+            fields = _SHORTCUT_FIELDS[table]
+            records = self.tables.get(table, ())
+            values = list(zip(*map(operator.attrgetter(*fields), records), strict=True)) or [()] * len(fields)
+            found = self.columns[table] = dict(zip(fields, values, strict=True))
+        return found[field]
+
+    def cited(self) -> set[str]:
+        """The ids of the records that have a citation (computed once)."""
+        if self.cited_ids is None:
+            self.cited_ids = set(self.column("citations", "record"))
+        return self.cited_ids
+
+    def _keys_hold(self) -> bool:
+        every: dict[str, Any] = {}  # id -> record, across the tables
+        ids: dict[str, dict[str, Any]] = {}
+        for table in _RECORD_TABLES:
+            keys = self.column(table, "id")
+            try:
+                if not all(map(ID_PATTERN.fullmatch, keys)):
+                    return False
+            except TypeError:  # an id that is not a string
+                return False
+            ids[table] = dict(zip(keys, self.tables.get(table, ()), strict=True))
+            before = len(every)
+            every.update(ids[table])
+            if len(ids[table]) != len(keys) or len(every) != before + len(keys):
+                return False  # a duplicate id
+        for tomb in self.tables.get("withdrawn", ()):
+            if not isinstance(tomb.id, str) or not ID_PATTERN.fullmatch(tomb.id) or tomb.id in every:
+                return False
+            if tomb.replaced_by is not None and tomb.replaced_by not in every:
+                return False
+        column = functools.partial(self.column, "citations")
+        if len(set(zip(column("record"), column("source"), column("locator"), strict=True))) != len(column("record")):
+            return False  # a duplicate citation
+        self.ids.update(ids)
+        self.owner = self.every = every  # the rules below only ask whether an id is taken
+        return True
+
+    def _references_hold(self) -> bool:
+        for table in TABLES.values():
+            for field, target in table.foreign_keys:
+                if table.name == "place_names":
+                    continue
+                values = set(self.column(table.name, field))
+                values.discard(None)
+                if not values <= self.ids[target].keys():
+                    return False
+        return self.cited() <= self.owner.keys()
+
+    def _citations_hold(self) -> bool:
+        records, sources = self.column("citations", "record"), self.column("citations", "source")
+        cited = self.cited()
+        starts: dict[str, dt.date] = {}
+        for table, documented in zip(_CITED_TABLES, _DOCUMENTED, strict=True):
+            keys = self.column(table, "id")
+            if not cited.issuperset(keys):
+                return False  # a record without a citation
+            starts.update(zip(keys, self.column(table, documented), strict=True))
+        published = dict(zip(self.column("sources", "id"), self.column("sources", "published.latest"), strict=True))
+        late = map(published.get, sources, itertools.repeat(dt.date.max))
+        return not any(map(operator.lt, late, map(starts.get, records, itertools.repeat(dt.date.min))))
+
+    def _dates_hold(self) -> bool:
+        points = map(operator.eq, self.column("events", "date_meaning.value"), itertools.repeat("point"))
+        return not any(map(operator.eq, points, self.column("events", "date.interval")))
+
+    def _claims_hold(self) -> bool:
+        column = functools.partial(self.column, "claims")
+        stances, answers = column("stance"), column("responds_to")
+        unanswered = map(operator.and_, map(_RESPONSES.__contains__, stances), map(operator.is_, answers, _NONES))
+        if any(unanswered) or any(map(operator.eq, answers, column("id"))):
+            return False
+        events = zip(
+            self.column("events", "id"),
+            self.column("events", "date.earliest"),
+            self.column("events", "kind"),
+            strict=True,
+        )
+        begun = {event: day for event, day, kind in events if kind is not _CONTEXT}
+        timely = list(map(operator.not_, column("prospective")))
+        stated = itertools.compress(column("stated_on.latest"), timely)
+        starts = map(begun.get, itertools.compress(column("event"), timely), itertools.repeat(dt.date.min))
+        return not any(map(operator.lt, stated, starts))
+
+    # -- the rules, record by record ------------------------------------------------------
 
     def keys(self) -> None:
         owner: dict[str, str] = {}
@@ -232,3 +366,18 @@ class _Checker:
 def check(tables: Mapping[str, Sequence[Any]], origins: Origins | None = None) -> list[Problem]:
     """Every problem across ``tables`` (table name -> records), located through ``origins``."""
     return _Checker(tables, origins).run()
+
+
+def check_and_index(
+    tables: Mapping[str, Sequence[Any]], origins: Origins | None = None
+) -> tuple[list[Problem], dict[str, dict[str, Any]], dict[str, Any] | None]:
+    """:func:`check`, with the indexes the checks build anyway: the records by id of each table
+    with ids, and of all of them together (None when the checks had to go record by record).
+
+    >>> from stepanakert2020.model import Actor, ActorKind
+    >>> problems, ids, every = check_and_index({"actors": (Actor("un", "UN", ActorKind.UN_BODY),)})
+    >>> problems, list(ids["actors"]), list(every or ())
+    ([], ['un'], ['un'])
+    """
+    checker = _Checker(tables, origins)
+    return checker.run(), checker.ids, checker.every
