@@ -9,17 +9,8 @@ from pathlib import Path
 import pytest
 
 import stepanakert2020
+from helpers import copy_bundled
 from stepanakert2020 import DataError, load
-from stepanakert2020.resources import bundled_root
-
-
-def _copy_bundled(tmp_path: Path) -> Path:
-    target = tmp_path / "pkg"
-    target.mkdir(parents=True)
-    for entry in bundled_root().iterdir():
-        if entry.name.endswith((".csv", ".json")):
-            (target / entry.name).write_bytes(entry.read_bytes())
-    return target
 
 
 def _edit(path: Path, old: str, new: str) -> None:
@@ -29,12 +20,12 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def test_a_copy_of_the_bundled_package_loads_alone(tmp_path: Path) -> None:
-    ds = load(bundled=False, extra=[_copy_bundled(tmp_path)])
+    ds = load(bundled=False, extra=[copy_bundled(tmp_path)])
     assert ds.timeline() == load().timeline()
 
 
 def test_every_problem_is_reported_with_file_line_and_column(tmp_path: Path) -> None:
-    pkg = _copy_bundled(tmp_path)
+    pkg = copy_bundled(tmp_path)
     events = (pkg / "events.csv").read_text(encoding="utf-8").splitlines()
     header = events[0].split(",")
     first = events[1].split(",")
@@ -51,17 +42,17 @@ def test_every_problem_is_reported_with_file_line_and_column(tmp_path: Path) -> 
 
 
 def test_dangling_references_and_duplicates(tmp_path: Path) -> None:
-    pkg = _copy_bundled(tmp_path)
+    pkg = copy_bundled(tmp_path)
     with (pkg / "citations.csv").open("a", encoding="utf-8") as handle:
         handle.write("war-begins,no-such-source,\n")
     with pytest.raises(DataError, match="no sources record has this id"):
         load(bundled=False, extra=[pkg])
     with pytest.raises(DataError, match="duplicate id"):
-        load(extra=[_copy_bundled(tmp_path / "again")])
+        load(extra=[copy_bundled(tmp_path / "again")])
 
 
 def test_missing_columns_and_unknown_tables(tmp_path: Path) -> None:
-    pkg = _copy_bundled(tmp_path)
+    pkg = copy_bundled(tmp_path)
     _edit(pkg / "actors.csv", "id,name,kind", "id,name,sort")
     _edit(pkg / "datapackage.json", '"name": "withdrawn"', '"name": "withdrawals"')
     with pytest.raises(DataError) as info:
@@ -77,14 +68,14 @@ def test_missing_columns_and_unknown_tables(tmp_path: Path) -> None:
     [("/etc/passwd", "absolute"), ("../events.csv", "'..'"), ("https://example.org/e.csv", "URLs")],
 )
 def test_unsafe_resource_paths_are_refused(tmp_path: Path, path: str, reason: str) -> None:
-    pkg = _copy_bundled(tmp_path)
+    pkg = copy_bundled(tmp_path)
     _edit(pkg / "datapackage.json", '"path": "events.csv"', f'"path": "{path}"')
     with pytest.raises(DataError, match=reason):
         load(bundled=False, extra=[pkg])
 
 
 def test_broken_json_and_missing_package(tmp_path: Path) -> None:
-    pkg = _copy_bundled(tmp_path)
+    pkg = copy_bundled(tmp_path)
     (pkg / "datapackage.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(DataError, match=r"datapackage.json:1 column 'char 2': invalid JSON"):
         load(bundled=False, extra=[pkg])
@@ -94,7 +85,7 @@ def test_broken_json_and_missing_package(tmp_path: Path) -> None:
 
 def test_nothing_is_half_loaded(tmp_path: Path) -> None:
     before = load()
-    pkg = _copy_bundled(tmp_path)
+    pkg = copy_bundled(tmp_path)
     shutil.copy(pkg / "events.csv", pkg / "events.bak")
     _edit(pkg / "events.csv", ",point,", ",sometime,")
     with pytest.raises(DataError):

@@ -14,19 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import stepanakert2020 as s
+from helpers import copy_bundled
 from stepanakert2020 import DataError
-from stepanakert2020.resources import bundled_root
 
 FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"  # the opt-in profile: 10^4 cases
-
-
-def _copy(tmp_path: Path) -> Path:
-    target = tmp_path / "pkg"
-    target.mkdir(parents=True)
-    for entry in bundled_root().iterdir():
-        if entry.name.endswith((".csv", ".json")):
-            (target / entry.name).write_bytes(entry.read_bytes())
-    return target
 
 
 def _load_alone(folder: Path) -> s.Dataset:
@@ -51,7 +42,7 @@ def _ids(ds: s.Dataset) -> list[str]:
     ],
 )
 def test_bytes_level_changes(tmp_path: Path, change: object, expected: str | None) -> None:
-    folder = _copy(tmp_path)
+    folder = copy_bundled(tmp_path)
     path = folder / "events.csv"
     path.write_bytes(change(path.read_bytes()))  # type: ignore[operator]
     if expected is None:
@@ -62,7 +53,7 @@ def test_bytes_level_changes(tmp_path: Path, change: object, expected: str | Non
 
 
 def test_quoted_newlines_load_and_lines_are_reported_where_records_start(tmp_path: Path) -> None:
-    folder = _copy(tmp_path)
+    folder = copy_bundled(tmp_path)
     path = folder / "events.csv"
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     header = lines[0].rstrip("\n").split(",")
@@ -102,7 +93,7 @@ def test_quoted_newlines_load_and_lines_are_reported_where_records_start(tmp_pat
     ],
 )
 def test_cell_level_problems(tmp_path: Path, table: str, old: str, new: str, expected: str) -> None:
-    folder = _copy(tmp_path)
+    folder = copy_bundled(tmp_path)
     path = folder / f"{table}.csv"
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -113,7 +104,7 @@ def test_cell_level_problems(tmp_path: Path, table: str, old: str, new: str, exp
 
 
 def test_duplicate_ids_and_missing_or_extra_files(tmp_path: Path) -> None:
-    folder = _copy(tmp_path)
+    folder = copy_bundled(tmp_path)
     text = (folder / "actors.csv").read_text(encoding="utf-8")
     (folder / "actors.csv").write_text(text + text.splitlines()[1] + "\n", encoding="utf-8")
     with pytest.raises(DataError, match="duplicate id"):
@@ -121,13 +112,13 @@ def test_duplicate_ids_and_missing_or_extra_files(tmp_path: Path) -> None:
     (folder / "actors.csv").unlink()
     with pytest.raises(DataError, match=r"actors\.csv: file not found"):
         _load_alone(folder)
-    folder = _copy(tmp_path / "extra")
+    folder = copy_bundled(tmp_path / "extra")
     (folder / "notes.csv").write_text("anything\n", encoding="utf-8")  # not in the descriptor: ignored
     assert _ids(_load_alone(folder)) == _ids(s.load())
 
 
 def test_symlink_out_of_the_package_is_refused(tmp_path: Path) -> None:
-    folder = _copy(tmp_path)
+    folder = copy_bundled(tmp_path)
     outside = tmp_path / "outside.csv"
     shutil.move(folder / "events.csv", outside)
     (folder / "events.csv").symlink_to(outside)
@@ -196,7 +187,7 @@ def _mutate(folder: Path, rng: random.Random, kind: str) -> None:
 def test_fuzz_loading_either_succeeds_exactly_or_raises_data_error(
     tmp_path_factory: pytest.TempPathFactory, mutations: list[str], rng: random.Random
 ) -> None:
-    folder = _copy(tmp_path_factory.mktemp("fuzz"))
+    folder = copy_bundled(tmp_path_factory.mktemp("fuzz"))
     for kind in mutations:
         _mutate(folder, rng, kind)
     try:

@@ -102,9 +102,9 @@ def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
     return "\n".join(lines)
 
 
-def _timeline(args: argparse.Namespace) -> int:
-    ds = _dataset(args.data)
-    found = ds.events(
+def _selected(ds: Any, args: argparse.Namespace) -> Any:
+    """The events the filter options of ``timeline`` and ``export`` select."""
+    return ds.events(
         args.start,
         args.end,
         kind=args.kind,
@@ -115,6 +115,11 @@ def _timeline(args: argparse.Namespace) -> int:
         text=args.text,
         within=args.within,
     )
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    ds = _dataset(args.data)
+    found = _selected(ds, args)
     rows = []
     for event in found:
         title = event.title if len(event.title) <= 60 else event.title[:59] + "…"
@@ -220,17 +225,7 @@ def _export(args: argparse.Namespace) -> int:
     from .exports import export
 
     ds = _dataset(args.data)
-    found = ds.events(
-        args.start,
-        args.end,
-        kind=args.kind,
-        place=args.place,
-        actor=args.actor,
-        weapon=args.weapon,
-        source=args.source,
-        text=args.text,
-        within=args.within,
-    )
+    found = _selected(ds, args)
     if args.format == "datapackage" and args.output is None:
         print("stepanakert2020: error: --format datapackage needs --output FOLDER", file=sys.stderr)
         return 2
