@@ -193,3 +193,19 @@ def test_bad_windows_are_refused() -> None:
         ds.events("2020-10-02", "2020-10-01")
     with pytest.raises(ValueError, match="within="):
         ds.events(within="maybe")  # type: ignore[arg-type]
+
+
+def test_typed_accessors_find_only_their_own_table() -> None:
+    ds = load()
+    assert ds.actor("hrw").name == "Human Rights Watch"
+    assert ds.place("stepanakert") is ds.record("stepanakert")
+    for accessor, what in (
+        (ds.actor, "actor"),
+        (ds.source, "source"),
+        (ds.claim, "claim"),
+        (ds.figure, "figure"),
+        (ds.place, "place"),
+        (ds.weapon, "weapon"),
+    ):
+        with pytest.raises(UnknownRecordError, match=f"no {what} with id 'war-begins'"):
+            accessor("war-begins")

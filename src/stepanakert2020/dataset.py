@@ -257,6 +257,62 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
         """
         return self._get("events", event_id, "event")  # type: ignore[no-any-return]
 
+    def claim(self, claim_id: str) -> C:
+        """The claim with this id (typed, unlike :meth:`record`); :class:`UnknownRecordError` if none.
+
+        >>> import stepanakert2020
+        >>> stepanakert2020.load().claim("war-begins-hrw-perpetrator").claimant
+        'hrw'
+        """
+        return self._get("claims", claim_id, "claim")  # type: ignore[no-any-return]
+
+    def figure(self, figure_id: str) -> F:
+        """The figure with this id; :class:`UnknownRecordError` if none.
+
+        >>> import stepanakert2020
+        >>> ds = stepanakert2020.load()
+        >>> ds.figure(ds.figures()[0].id) is ds.figures()[0]
+        True
+        """
+        return self._get("figures", figure_id, "figure")  # type: ignore[no-any-return]
+
+    def source(self, source_id: str) -> S:
+        """The source with this id; :class:`UnknownRecordError` if none.
+
+        >>> import stepanakert2020
+        >>> ds = stepanakert2020.load()
+        >>> ds.source(ds.sources()[0].id).url.startswith("http")
+        True
+        """
+        return self._get("sources", source_id, "source")  # type: ignore[no-any-return]
+
+    def place(self, place_id: str) -> P:
+        """The place with this id; :class:`UnknownRecordError` if none.
+
+        >>> import stepanakert2020
+        >>> stepanakert2020.load().place("stepanakert").kind.value
+        'city'
+        """
+        return self._get("places", place_id, "place")  # type: ignore[no-any-return]
+
+    def actor(self, actor_id: str) -> A:
+        """The actor with this id; :class:`UnknownRecordError` if none.
+
+        >>> import stepanakert2020
+        >>> stepanakert2020.load().actor("hrw").name
+        'Human Rights Watch'
+        """
+        return self._get("actors", actor_id, "actor")  # type: ignore[no-any-return]
+
+    def weapon(self, weapon_id: str) -> W:
+        """The weapon with this id; :class:`UnknownRecordError` if none.
+
+        >>> import stepanakert2020
+        >>> stepanakert2020.load().weapon("smerch").category.value
+        'multiple_rocket_launcher'
+        """
+        return self._get("weapons", weapon_id, "weapon")  # type: ignore[no-any-return]
+
     # -- collections ---------------------------------------------------------------
 
     def timeline(self) -> tuple[E, ...]:

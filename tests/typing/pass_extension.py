@@ -27,3 +27,5 @@ class Mine(s.Dataset[TaggedEvent]):
 
 mine: Mine = Mine.load()
 tagged: tuple[TaggedEvent, ...] = mine.verified()
+actor_name: str = plain.actor("hrw").name
+published: str = plain.source(plain.sources()[0].id).published.edtf
