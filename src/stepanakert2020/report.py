@@ -29,6 +29,11 @@ def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> list[str]:
     return [*lines, ""]
 
 
+def _by_count(counts: Counter[str]) -> list[tuple[str, int]]:
+    """Counted keys, most frequent first, ties by name."""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
 def encyclopedia_only(ds: Any) -> list[Any]:
     """Events, claims and figures whose every source is an encyclopedia.
 
@@ -92,7 +97,7 @@ def quality_report(ds: Any) -> str:
     out += _table(("table", "records"), counts)
     out += ["## Events by kind", ""]
     kinds = Counter(e.kind.value for e in ds.timeline())
-    out += _table(("kind", "events"), sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+    out += _table(("kind", "events"), _by_count(kinds))
     strike_days = {e.date.earliest for e in ds.events(kind=EventKind.STRIKE) if e.date.precision.value == "day"}
     out += [f"Distinct first days of dated strike events: {len(strike_days)}.", ""]
     out += ["## Claims by stance and subject", ""]
@@ -102,12 +107,12 @@ def quality_report(ds: Any) -> str:
     out += _table(("measure", "figures"), sorted(Counter(f.measure.value for f in ds.figures()).items()))
     out += ["## Sources by kind", ""]
     source_kinds = Counter(s.kind.value for s in ds.sources())
-    out += _table(("kind", "sources"), sorted(source_kinds.items(), key=lambda kv: (-kv[1], kv[0])))
+    out += _table(("kind", "sources"), _by_count(source_kinds))
     out += ["## Sources by publisher (publishers with two or more)", ""]
     publishers = Counter(ds.record(s.publisher).name for s in ds.sources())
     out += _table(
         ("publisher", "sources"),
-        [(p, n) for p, n in sorted(publishers.items(), key=lambda kv: (-kv[1], kv[0])) if n > 1],
+        [(p, n) for p, n in _by_count(publishers) if n > 1],
     )
     out += [f"{sum(1 for n in publishers.values() if n == 1)} further publishers have one source each.", ""]
     out += ["## Records supported only by an encyclopedia", ""]
