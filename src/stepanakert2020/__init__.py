@@ -14,11 +14,13 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from ._release import DATA_VERSION, SCHEMA_VERSION, __version__
+
 if TYPE_CHECKING:
-    from .dataset import Dataset, Within
+    from .dataset import RecordSet, Within
     from .dates import DateSpec, EDTFError, Precision, parse_date
     from .errors import DataError, Problem, UnknownRecordError
-    from .loading import BundledDataset, load
+    from .loading import BundledDataset, Dataset, load
     from .model import (
         Actor,
         ActorKind,
@@ -48,10 +50,10 @@ if TYPE_CHECKING:
 # Nothing is imported, read or parsed at import time: each public name is fetched from
 # its module on first use (and then kept), so `import stepanakert2020` costs almost nothing.
 _LAZY = {
-    **dict.fromkeys(("Dataset", "Within"), "dataset"),
+    **dict.fromkeys(("RecordSet", "Within"), "dataset"),
     **dict.fromkeys(("DateSpec", "EDTFError", "Precision", "parse_date"), "dates"),
     **dict.fromkeys(("DataError", "Problem", "UnknownRecordError"), "errors"),
-    **dict.fromkeys(("BundledDataset", "load"), "loading"),
+    **dict.fromkeys(("BundledDataset", "Dataset", "load"), "loading"),
     **dict.fromkeys(
         (
             "Actor",
@@ -82,11 +84,6 @@ _LAZY = {
     ),
 }
 
-__version__ = "0.1.0"
-#: The release date of the bundled data (also ``version`` metadata in datapackage.json).
-DATA_VERSION = "2026-11-25"
-#: SemVer of the table layout (the Table Schemas); MAJOR changes break readers.
-SCHEMA_VERSION = "1.0.0"
 
 __all__ = [
     "DATA_VERSION",
@@ -114,6 +111,7 @@ __all__ = [
     "Precision",
     "Problem",
     "Qualifier",
+    "RecordSet",
     "Source",
     "SourceKind",
     "Stance",

@@ -1,8 +1,10 @@
-"""The Dataset: validated, immutable records with their indexes, and the queries over them.
+"""The queries over validated, immutable records, and the indexes that answer them.
 
-A :class:`Dataset` is built from records (by :func:`stepanakert2020.load`, or directly
-from records in memory, validated the same way) and answers every query from
-indexes built once: a date window is found by bisection, other filters by id.
+A :class:`RecordSet` is built from records in memory (validated by every rule of
+:mod:`stepanakert2020.rules`) and answers every query from indexes built once: a date
+window is found by bisection, other filters by id. :class:`stepanakert2020.Dataset`, what
+:func:`stepanakert2020.load` returns, is a RecordSet that also knows how to load itself.
+Nothing here reads a file.
 
 >>> import stepanakert2020
 >>> ds = stepanakert2020.load()
@@ -15,9 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import operator
-import os
 import sys
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -40,9 +40,10 @@ from .model import (
     Tombstone,
     Weapon,
 )
-from .validate import Origins, check_and_index
+from .rules import RECORD_TABLES, check
+from .schema import PlaceNameRow
 
-__all__ = ["Dataset", "Within"]
+__all__ = ["RecordSet", "Within", "record_types"]
 
 if sys.version_info >= (3, 11):
     from typing import Self
@@ -107,12 +108,16 @@ def _ancestors(start: str | None, parents: Mapping[str, str | None]) -> list[str
     return chain
 
 
-class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
+class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
     """Validated, immutable records with indexes; every query returns tuples.
 
     Build one from records in memory with keyword arguments (each a sequence of
     records); every rule of the bundled data is checked and all problems are raised
     together in one :class:`~stepanakert2020.DataError`.
+
+    >>> from stepanakert2020.model import Actor, ActorKind
+    >>> RecordSet(actors=[Actor("un", "United Nations", ActorKind.UN_BODY)]).actor("un").name
+    'United Nations'
     """
 
     __slots__ = (
@@ -155,7 +160,6 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
         actors: Iterable[A] = (),
         weapons: Iterable[W] = (),
         tombstones: Iterable[Tombstone] = (),
-        origins: Origins | None = None,
     ) -> None:
         tables: dict[str, tuple[Any, ...]] = {
             "events": tuple(events),
@@ -168,12 +172,22 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
             "weapons": tuple(weapons),
             "withdrawn": tuple(tombstones),
         }
-        problems, ids, every = check_and_index(tables, origins)
+        names = [PlaceNameRow(p.id, a.name, a.language) for p in tables["places"] for a in p.alt_names]
+        problems = check({**tables, "place_names": names})
         if problems:
             raise DataError(problems)
+        self._fill(tables)
+
+    @classmethod
+    def _from_checked(cls, tables: Mapping[str, Sequence[Any]]) -> Self:
+        """A record set of ``tables`` (table name -> records) that :func:`~stepanakert2020.rules.check` passed."""
+        found = cls.__new__(cls)
+        found._fill(tables)
+        return found
+
+    def _fill(self, tables: Mapping[str, Sequence[Any]]) -> None:
         put = object.__setattr__
-        timeline = tuple(sorted(tables["events"], key=_TIMELINE_KEY))
-        put(self, "_timeline", timeline)
+        put(self, "_timeline", tuple(sorted(tables["events"], key=_TIMELINE_KEY)))
 
         def by_id(name: str) -> tuple[Any, ...]:
             return tuple(sorted(tables[name], key=_ID_KEY))
@@ -185,12 +199,12 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
         put(self, "_actors", by_id("actors"))
         put(self, "_weapons", by_id("weapons"))
         put(self, "_tombstones", by_id("withdrawn"))
-        put(self, "_citations", tables["citations"])
-        put(self, "_by_table", MappingProxyType({name: MappingProxyType(ids[name]) for name in _ID_TABLES}))
-        if every is None:
-            every = {}
-            for name in _ID_TABLES:
-                every.update(ids[name])
+        put(self, "_citations", tuple(tables["citations"]))
+        by_table = {name: {r.id: r for r in tables[name]} for name in RECORD_TABLES}
+        put(self, "_by_table", MappingProxyType({name: MappingProxyType(ids) for name, ids in by_table.items()}))
+        every: dict[str, Any] = {}
+        for ids in by_table.values():
+            every.update(ids)
         put(self, "_by_id", MappingProxyType(every))
         # the indexes are built on first use, each once: a date window needs none of the others
         put(self, "_event_index", _EventIndex(self))
@@ -200,32 +214,7 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
         def __class_getitem__(cls, params: Any) -> Any:
             # the PEP 696 defaults at run time too: Dataset[TaggedEvent] means the rest are the bundled types
             given = params if isinstance(params, tuple) else (params,)
-            defaults = (Event, Claim, Figure, Source, Place, Actor, Weapon)
-            return super().__class_getitem__(given + defaults[len(given) :])
-
-    @classmethod
-    def load(
-        cls,
-        *,
-        bundled: bool = True,
-        extra: Iterable[str | os.PathLike[str]] = (),
-    ) -> Self:
-        """Load the data into this Dataset subclass, with the record types it is parameterised with.
-
-        ``class MyDataset(Dataset[TaggedEvent, Claim, Figure, Source, Place, Actor, Weapon])``
-        then ``MyDataset.load()`` gives a ``MyDataset`` whose events are ``TaggedEvent``.
-
-        >>> import stepanakert2020
-        >>> class Mine(stepanakert2020.Dataset):
-        ...     def strike_count(self) -> int:
-        ...         return len(self.events(kind="strike"))
-        >>> Mine.load().strike_count() == len(stepanakert2020.events(kind="strike"))
-        True
-        """
-        from .loading import load
-
-        types = dict(zip(_TYPE_PARAMETERS, _record_types(cls), strict=True))
-        return load(bundled=bundled, extra=extra, dataset_type=cls, **types)  # type: ignore[return-value]
+            return super().__class_getitem__(given + DEFAULT_TYPES[len(given) :])
 
     # -- lookups -------------------------------------------------------------------
 
@@ -538,18 +527,24 @@ class Dataset(_Frozen, Generic[E, C, F, S, P, A, W]):
         )
 
 
-_TYPE_PARAMETERS = ("event_type", "claim_type", "figure_type", "source_type", "place_type", "actor_type", "weapon_type")
+#: The record classes a record set holds, in the order of its type parameters.
+DEFAULT_TYPES: tuple[type[Any], ...] = (Event, Claim, Figure, Source, Place, Actor, Weapon)
 
 
-def _record_types(cls: type[Any]) -> tuple[type[Any], ...]:
-    """The record classes a Dataset subclass was parameterised with (the defaults where it was not)."""
-    defaults: tuple[type[Any], ...] = (Event, Claim, Figure, Source, Place, Actor, Weapon)
+def record_types(cls: type[Any]) -> tuple[type[Any], ...]:
+    """The record classes a RecordSet subclass was parameterised with (the defaults where it was not).
+
+    >>> class Mine(RecordSet[Event]): ...
+    >>> record_types(Mine) == DEFAULT_TYPES
+    True
+    """
     for klass in cls.__mro__:
         for base in getattr(klass, "__orig_bases__", ()):
-            if typing.get_origin(base) is Dataset:
+            origin = typing.get_origin(base)
+            if isinstance(origin, type) and issubclass(origin, RecordSet):
                 args = typing.get_args(base)
-                return tuple(a if isinstance(a, type) else d for a, d in zip(args, defaults, strict=True))
-    return defaults
+                return tuple(a if isinstance(a, type) else d for a, d in zip(args, DEFAULT_TYPES, strict=True))
+    return DEFAULT_TYPES
 
 
 def _meet(current: set[int] | None, other: Iterable[int]) -> set[int]:
@@ -573,7 +568,7 @@ class _EventIndex:
 
     __slots__ = ("_built", "actors", "by_id", "citations", "claims", "figures", "places", "timeline", "weapons")
 
-    def __init__(self, ds: Dataset[Any, Any, Any, Any, Any, Any, Any]) -> None:
+    def __init__(self, ds: RecordSet[Any, Any, Any, Any, Any, Any, Any]) -> None:
         self.timeline = ds._timeline
         self.claims = ds._claims
         self.figures = ds._figures
@@ -588,17 +583,8 @@ class _EventIndex:
         try:
             return self._built[name]
         except KeyError:
-            pass
-        # an index is many small acyclic containers: as while loading, the cyclic collector has
-        # nothing to find in them, and would rescan every record each time it ran meanwhile
-        paused = gc.isenabled()
-        gc.disable()
-        try:
             value = self._built[name] = getattr(self, f"_make_{name}")()
-        finally:
-            if paused:
-                gc.enable()
-        return value
+            return value
 
     # -- the indexes, each computed once ----------------------------------------------
 

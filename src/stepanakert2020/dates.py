@@ -21,7 +21,7 @@ import re
 
 import attrs
 
-__all__ = ["DateSpec", "EDTFError", "Precision", "parse_date"]
+__all__ = ["EDTF_PATTERN", "DateSpec", "EDTFError", "Precision", "parse_date"]
 
 
 def _month_length(year: int, month: int) -> int:
@@ -50,11 +50,16 @@ class Precision(enum.Enum):
 _RANK = {Precision.DAY: 0, Precision.MONTH: 1, Precision.YEAR: 2}
 
 _SINGLE = re.compile(
-    r"(?P<year>\d{4})"
-    r"(?:-(?P<month>\d{2}|XX)"
-    r"(?:-(?P<day>\d{2}|XX))?)?"
+    r"(?P<year>[0-9]{4})"
+    r"(?:-(?P<month>[0-9]{2}|XX)"
+    r"(?:-(?P<day>[0-9]{2}|XX))?)?"
     r"(?P<qualifier>[?~%])?"
 )
+_SHAPE = re.sub(r"\(\?P<[a-z]+>", "(", _SINGLE.pattern).replace("(?:", "(")
+#: The shape of the supported EDTF strings as a Table Schema ``pattern`` (regular expression),
+#: derived from the parser's own: a date or an interval of two. Calendar checks (month 13,
+#: 30 February, year 0000, the order of an interval's ends) are :func:`parse_date`'s alone.
+EDTF_PATTERN = f"{_SHAPE}(/{_SHAPE})?"
 
 
 @attrs.frozen(order=False)

@@ -171,7 +171,8 @@ def to_csv(ds: AnyDataset, events: Iterable[Event] | None = None) -> str:
 
 def _plain(record: Any) -> dict[str, Any]:
     data: dict[str, Any] = converter.unstructure(record)
-    for attribute, tp, _ in columns(type(record)):
+    for column in columns(type(record)):
+        attribute, tp = column.attribute, column.type
         if tp is DateSpec:
             date: DateSpec = getattr(record, attribute.name)
             data[attribute.name] = {
@@ -239,8 +240,8 @@ def _property(tp: Any, optional: bool) -> dict[str, Any]:
 def _record_schema(cls: type[Any], extra: dict[str, Any] | None = None) -> dict[str, Any]:
     import attrs
 
-    props = {a.name: _property(tp, optional) for a, tp, optional in columns(cls)}
-    required = [a.name for a, _, optional in columns(cls) if not optional and a.default is attrs.NOTHING]
+    props = {c.name: _property(c.type, c.optional) for c in columns(cls)}
+    required = [c.name for c in columns(cls) if c.required]
     props.update(extra or {})
     return {
         "type": "object",
@@ -544,7 +545,8 @@ def to_dataframe(table: str = "events", ds: AnyDataset = None) -> Any:
     cls = TABLES[table].cls
     records = _TABLE_RECORDS[table](ds)
     frame = pd.DataFrame([to_row(r) for r in records], columns=[f["name"] for f in _fields(table)])
-    for attribute, tp, _ in columns(cls):
+    for column in columns(cls):
+        attribute, tp = column.attribute, column.type
         name = attribute.name
         if tp is DateSpec:
             frame[name] = frame[name].astype("string")
@@ -572,7 +574,7 @@ def _fields(table: str) -> list[dict[str, Any]]:
 
 
 def _optional(cls: type[Any], name: str) -> bool:
-    return any(a.name == name and optional for a, _, optional in columns(cls))
+    return any(c.name == name and c.optional for c in columns(cls))
 
 
 # -- one entry point -------------------------------------------------------------------

@@ -216,8 +216,8 @@ class Place:
     id: str
     name: str
     kind: PlaceKind
-    latitude: float
-    longitude: float
+    latitude: float = attrs.field(metadata={"minimum": -90, "maximum": 90})
+    longitude: float = attrs.field(metadata={"minimum": -180, "maximum": 180})
     geo_precision: GeoPrecision
     parent: str | None = None
     alt_names: tuple[AltName, ...] = ()
@@ -308,8 +308,8 @@ class Figure:
     as_of: DateSpec
     reported_by: str
     place: str
-    low: int | None = None
-    high: int | None = None
+    low: int | None = attrs.field(default=None, metadata={"minimum": 0})
+    high: int | None = attrs.field(default=None, metadata={"minimum": 0})
     notes: str = ""
 
 

@@ -20,9 +20,9 @@ from typing import Any
 import attrs
 
 from . import model
-from .dates import DateSpec, Precision
+from .dates import EDTF_PATTERN, DateSpec, Precision
 
-__all__ = ["DATE_SUFFIXES", "TABLES", "PlaceNameRow", "Table", "columns", "table_schema"]
+__all__ = ["DATE_SUFFIXES", "ID_PATTERN", "TABLES", "Column", "PlaceNameRow", "Table", "columns", "date_columns", "table_schema"]
 
 #: Columns derived from every EDTF date column ``x``: ``x_earliest``, ``x_latest``, ``x_precision``.
 DATE_SUFFIXES = ("earliest", "latest", "precision")
@@ -94,6 +94,54 @@ TABLES: typing.Final[dict[str, Table]] = {
 
 _PRIMITIVES: dict[Any, str] = {str: "string", int: "integer", float: "number", bool: "boolean"}
 
+#: What an id looks like (a Table Schema ``pattern``): lower-case letters and digits in words
+#: joined by ``-``, ``_`` or ``.``.
+ID_PATTERN = "[a-z0-9]+([-_.][a-z0-9]+)*"
+
+
+@attrs.frozen
+class Column:
+    """One stored field of a record class: its name, type and every rule a cell in it obeys.
+
+    ``type`` is the field's type without ``None``; ``optional`` says whether ``None`` is
+    allowed (an empty cell means ``None``). ``minimum``, ``maximum`` and ``pattern`` come
+    from the attrs field's metadata (and ``pattern`` from the table's id rule). The Table
+    Schema of the column (:func:`table_schema`) and the parser of its cells
+    (:func:`stepanakert2020.cells.parser`) are both derived from this one description.
+
+    >>> [c.name for c in columns(model.Figure) if c.minimum is not None]
+    ['low', 'high']
+    """
+
+    attribute: attrs.Attribute[Any]
+    type: Any
+    optional: bool
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+
+    @property
+    def name(self) -> str:
+        """The column's name: the attribute's name."""
+        return self.attribute.name
+
+    @property
+    def has_default(self) -> bool:
+        """Whether the field has a default (an empty cell then means the default)."""
+        return self.attribute.default is not attrs.NOTHING
+
+    @property
+    def required(self) -> bool:
+        """Whether an empty cell is refused: not optional and no default."""
+        return not self.optional and not self.has_default
+
+    def default(self) -> Any:
+        """The field's default value (a factory is called)."""
+        default = self.attribute.default
+        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+            return default.factory()
+        return default
+
 
 def _field_type(tp: Any) -> tuple[Any, bool]:
     """The non-None type of an annotation, and whether None is allowed."""
@@ -104,39 +152,79 @@ def _field_type(tp: Any) -> tuple[Any, bool]:
     return tp, False
 
 
-def columns(cls: type[Any]) -> list[tuple[attrs.Attribute[Any], Any, bool]]:
-    """The stored fields of a record class: (attribute, type, optional), tuples excluded."""
+_COLUMNS: dict[type[Any], tuple[Column, ...]] = {}
+
+
+def columns(cls: type[Any]) -> tuple[Column, ...]:
+    """The stored fields of a record class, in order (tuple fields, held in tables of their own, excluded).
+
+    Computed once per class.
+
+    >>> [c.name for c in columns(model.Actor)]
+    ['id', 'name', 'kind', 'parent', 'notes']
+    """
+    found = _COLUMNS.get(cls)
+    if found is not None:
+        return found
     hints = typing.get_type_hints(cls)
+    keyed = any(t.primary_key == ("id",) and issubclass(cls, t.cls) for t in TABLES.values())
     result = []
     for attribute in attrs.fields(cls):
         tp, optional = _field_type(hints[attribute.name])
-        if typing.get_origin(tp) is tuple:
-            continue  # held in a table of its own (place names)
-        result.append((attribute, tp, optional))
-    return result
+        if typing.get_origin(tp) is tuple or not attribute.init:
+            continue  # held in a table of its own (place names), or not set from data
+        metadata = attribute.metadata
+        pattern = metadata.get("pattern", ID_PATTERN if keyed and attribute.name == "id" else None)
+        result.append(Column(attribute, tp, optional, metadata.get("minimum"), metadata.get("maximum"), pattern))
+    found = _COLUMNS[cls] = tuple(result)
+    return found
 
 
-def _field_descriptor(attribute: attrs.Attribute[Any], tp: Any, optional: bool) -> list[dict[str, Any]]:
-    required = not optional and attribute.default is attrs.NOTHING
-    constraints: dict[str, Any] = {"required": True} if required else {}
+def date_columns(cls: type[Any]) -> tuple[Column, ...]:
+    """The EDTF date columns of a record class (each has derived ``_earliest`` … columns).
+
+    >>> [c.name for c in date_columns(model.Claim)]
+    ['stated_on']
+    """
+    return tuple(c for c in columns(cls) if c.type is DateSpec)
+
+
+def _constraints(column: Column) -> dict[str, Any]:
+    constraints: dict[str, Any] = {"required": True} if column.required else {}
+    if isinstance(column.type, type) and issubclass(column.type, enum.Enum):
+        constraints["enum"] = [member.value for member in column.type]
+    if column.pattern is not None:
+        constraints["pattern"] = column.pattern
+    if column.minimum is not None:
+        constraints["minimum"] = column.minimum
+    if column.maximum is not None:
+        constraints["maximum"] = column.maximum
+    return constraints
+
+
+def _field_descriptor(column: Column) -> list[dict[str, Any]]:
+    constraints = _constraints(column)
+    tp = column.type
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        constraints["enum"] = [member.value for member in tp]
-        return [{"name": attribute.name, "type": "string", "constraints": constraints}]
+        return [{"name": column.name, "type": "string", "constraints": constraints}]
     if tp is DateSpec:
-        base = {"name": attribute.name, "type": "string", "constraints": constraints}
+        required = {"required": True} if column.required else {}
+        base = {"name": column.name, "type": "string", "constraints": {**required, "pattern": EDTF_PATTERN}}
         derived: list[dict[str, Any]] = [
-            {"name": f"{attribute.name}_earliest", "type": "date", "constraints": dict(constraints)},
-            {"name": f"{attribute.name}_latest", "type": "date", "constraints": dict(constraints)},
+            {"name": f"{column.name}_earliest", "type": "date", "constraints": dict(required)},
+            {"name": f"{column.name}_latest", "type": "date", "constraints": dict(required)},
             {
-                "name": f"{attribute.name}_precision",
+                "name": f"{column.name}_precision",
                 "type": "string",
-                "constraints": {**constraints, "enum": [p.value for p in Precision]},
+                "constraints": {**required, "enum": [p.value for p in Precision]},
             },
         ]
         return [base, *derived]
     if tp not in _PRIMITIVES:
-        raise TypeError(f"{attribute.name}: no Table Schema type for {tp!r}")
-    descriptor: dict[str, Any] = {"name": attribute.name, "type": _PRIMITIVES[tp]}
+        raise TypeError(f"{column.name}: no Table Schema type for {tp!r}")
+    descriptor: dict[str, Any] = {"name": column.name, "type": _PRIMITIVES[tp]}
+    if tp is bool:  # only the words the loader reads (Table Schema's default also has True, TRUE, 1 ...)
+        descriptor.update(trueValues=["true"], falseValues=["false"])
     if constraints:
         descriptor["constraints"] = constraints
     return [descriptor]
@@ -145,8 +233,8 @@ def _field_descriptor(attribute: attrs.Attribute[Any], tp: Any, optional: bool) 
 def table_schema(table: Table, cls: type[Any] | None = None) -> dict[str, Any]:
     """The Table Schema (Frictionless v2) of a table, generated from its record class."""
     fields: list[dict[str, Any]] = []
-    for attribute, tp, optional in columns(cls or table.cls):
-        fields.extend(_field_descriptor(attribute, tp, optional))
+    for column in columns(cls or table.cls):
+        fields.extend(_field_descriptor(column))
     foreign = [
         {"fields": field, "reference": {"resource": "" if ref == table.name else ref, "fields": "id"}}
         for field, ref in table.foreign_keys

@@ -35,7 +35,7 @@ def new_package(path: str | os.PathLike[str], name: str | None = None) -> list[P
     for table in TABLES.values():
         target = folder / table.path
         with target.open("w", encoding="utf-8", newline="") as handle:
-            csv.writer(handle, lineterminator="\n").writerow([a.name for a, _, _ in columns(table.cls)])
+            csv.writer(handle, lineterminator="\n").writerow([c.name for c in columns(table.cls)])
         written.append(target)
         resources.append({"name": table.name, "path": table.path, "format": "csv", "encoding": "utf-8"})
     descriptor = {

@@ -24,7 +24,7 @@ try:
 except ImportError as error:  # pragma: no cover - exercised without hypothesis only
     raise ImportError("stepanakert2020.testing needs Hypothesis: pip install 'stepanakert2020[testing]'") from error
 
-from .dataset import Dataset
+from .loading import Dataset
 from .dates import DateSpec, parse_date
 from .model import (
     Actor,
@@ -265,7 +265,7 @@ def extra_fields(cls: type[Any], base: type[Any]) -> st.SearchStrategy[dict[str,
 
     known = {a.name for a in attrs.fields(base)}
     return st.fixed_dictionaries(
-        {a.name: _field_strategy(tp, optional) for a, tp, optional in columns(cls) if a.name not in known}
+        {c.name: _field_strategy(c.type, c.optional) for c in columns(cls) if c.name not in known}
     )
 
 

@@ -1,0 +1,16 @@
+"""The release constants: the package version, the data version and the schema version.
+
+A leaf module (it imports nothing), so that anything may read them without loading the rest.
+
+>>> import re
+>>> bool(re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", __version__))
+True
+"""
+
+__all__ = ["DATA_VERSION", "SCHEMA_VERSION", "__version__"]
+
+__version__ = "0.2.0"
+#: The release date of the bundled data (also ``version`` metadata in datapackage.json).
+DATA_VERSION = "2026-11-25"
+#: SemVer of the table layout (the Table Schemas); MAJOR changes break readers.
+SCHEMA_VERSION = "1.1.0"

@@ -1,0 +1,184 @@
+"""Reading Data Packages into rows of cells: packages -> tables of rows, their origins, and problems.
+
+:func:`read_package` reads a package's descriptor and each table it lists, checks the
+bytes (UTF-8, no control characters, cell size) and the CSV syntax, and returns every
+table as a header and rows of cells, each row with the line it starts on. It knows
+nothing of record classes or datasets; :mod:`stepanakert2020.load` turns rows into records.
+
+>>> from stepanakert2020.resources import bundled_root
+>>> package = read_package(bundled_root(), "")
+>>> package.problems, package.tables["events"].header[:2]
+([], ('id', 'kind'))
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+import attrs
+
+from . import resources
+from .errors import DataError, Problem
+from .schema import TABLES
+
+__all__ = ["FIELD_LIMIT", "OVERRIDES", "PackageRows", "TableRows", "read_package"]
+
+#: The longest cell accepted, in characters (the csv module's default limit, which other
+#: libraries such as frictionless raise for the whole process).
+FIELD_LIMIT = 131_072
+
+#: The package-level descriptor property that lists the ids a user package replaces.
+OVERRIDES = "stepanakert2020:overrides"
+
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+@attrs.frozen
+class TableRows:
+    """One table as read: its file, header, and rows of cells with the line each starts on."""
+
+    file: str
+    header: tuple[str, ...]
+    rows: list[list[str]]
+    lines: list[int]
+
+    def columns(self) -> list[tuple[str, ...]]:
+        """The cells column by column (``columns()[i]`` is everything under ``header[i]``)."""
+        if not self.rows:
+            return [() for _ in self.header]
+        return list(zip(*self.rows, strict=True))
+
+
+@attrs.frozen
+class PackageRows:
+    """One package as read: its descriptor's label, its tables, the ids it overrides, every problem."""
+
+    descriptor: str
+    tables: dict[str, TableRows]
+    overrides: frozenset[str]
+    problems: list[Problem]
+
+
+def read_package(root: Any, label: str, descriptor_name: str = resources.DESCRIPTOR) -> PackageRows:
+    """Read the package at ``root`` (a Traversable) whose descriptor is the file ``descriptor_name``.
+
+    ``label`` prefixes every file name in problems.
+    """
+    where = f"{label}{descriptor_name}"
+    problems: list[Problem] = []
+    tables: dict[str, TableRows] = {}
+    try:
+        descriptor = resources.read_descriptor(root, where, descriptor_name)
+    except DataError as error:
+        return PackageRows(where, tables, frozenset(), list(error.problems))
+    overrides = descriptor.get(OVERRIDES, [])
+    if not isinstance(overrides, list) or not all(isinstance(i, str) for i in overrides):
+        problems.append(Problem(where, None, OVERRIDES, str(overrides), "must be a list of record ids"))
+        overrides = []
+    for number, resource in enumerate(descriptor["resources"], 1):
+        if not isinstance(resource, dict):
+            problems.append(Problem(where, None, f"resources[{number}]", "", "a resource must be an object"))
+            continue
+        name, path = resource.get("name"), resource.get("path")
+        if not isinstance(name, str) or name not in TABLES:
+            known = ", ".join(TABLES)
+            problems.append(
+                Problem(where, None, f"resources[{number}].name", str(name), f"unknown table (known: {known})")
+            )
+            continue
+        if name in tables:
+            problems.append(Problem(where, None, f"resources[{number}].name", name, "table listed twice"))
+            continue
+        refused = resources.resolve(root, path, where)
+        if refused is not None:
+            problems.append(refused)
+            continue
+        found = _read_table(root, path, f"{label}{path}", problems)
+        if found is not None:
+            tables[name] = found
+    return PackageRows(where, tables, frozenset(overrides), problems)
+
+
+def _read_table(root: Any, path: str, file: str, problems: list[Problem]) -> TableRows | None:
+    try:
+        data = resources.read_bytes(root, path, file)
+        text = resources.decode(data, file)
+    except DataError as error:
+        problems.extend(error.problems)
+        return None
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):  # a fast scan; UTF-8 never hides these bytes
+        for number, line_text in enumerate(text.splitlines(), 1):
+            found = _CONTROL.search(line_text)
+            if found:
+                code = f"U+{ord(found.group()):04X}"
+                problems.append(Problem(file, number, None, "", f"control character {code} is not allowed"))
+        return None
+    rows = _quick_rows(text)
+    if rows is not None:
+        if not rows:
+            problems.append(Problem(file, 1, None, "", "the file is empty: a header row is required"))
+            return None
+        return TableRows(file, tuple(rows[0]), rows[1:], list(range(2, len(rows) + 1)))
+    return _careful_rows(text, file, problems)
+
+
+def _quick_rows(text: str) -> list[list[str]] | None:
+    """The rows of ``text`` when every record is one line and every cell is short; else None.
+
+    A line without a quote has nothing for the CSV reader to interpret (no carriage return,
+    no NUL: those never get here): its cells are ``line.split(",")``. The lines with a quote
+    go through one reader, which must give exactly one record per line. Anything else (a
+    cell over several lines, a stray quote, a blank line, a carriage return, a long line)
+    is left to :func:`_careful_rows`, which reads it exactly as the CSV reader does.
+    """
+    if "\r" in text:
+        return None
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the end of the last line, not an empty line after it
+    if len(text) > FIELD_LIMIT and max(map(len, lines), default=0) > FIELD_LIMIT:
+        return None
+    if "" in lines:
+        return None
+    rows = [line.split(",") for line in lines]
+    quoted = [i for i, line in enumerate(lines) if '"' in line]
+    if quoted:
+        reader = csv.reader([lines[i] for i in quoted], strict=True)
+        try:
+            parsed = list(reader)
+        except csv.Error:
+            return None
+        if len(parsed) != len(quoted) or reader.line_num != len(quoted):
+            return None
+        for i, row in zip(quoted, parsed, strict=True):
+            rows[i] = row
+    return rows
+
+
+def _careful_rows(text: str, file: str, problems: list[Problem]) -> TableRows | None:
+    """Every record the CSV reader reads, each with the line it starts on; every problem reported."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str]] = []
+    lines: list[int] = []
+    line = 0
+    try:
+        for cells in reader:
+            start, line = line + 1, reader.line_num
+            if not cells:
+                continue  # a blank line
+            if any(len(cell) > FIELD_LIMIT for cell in cells):
+                problems.append(Problem(file, start, None, "", f"field larger than the limit of {FIELD_LIMIT} characters"))
+                cells = [cell[:FIELD_LIMIT] for cell in cells]
+            records.append(cells)
+            lines.append(start)
+    except csv.Error as error:
+        problems.append(Problem(file, reader.line_num, None, "", f"unreadable CSV: {error}"))
+    if not records:
+        problems.append(Problem(file, 1, None, "", "the file is empty: a header row is required"))
+        return None
+    return TableRows(file, tuple(records[0]), records[1:], lines[1:])
+
