@@ -2,9 +2,8 @@
 
 A leaf module (it imports nothing), so that anything may read them without loading the rest.
 
->>> import re
->>> bool(re.fullmatch(r"[0-9]+\.[0-9]+\.[0-9]+", __version__))
-True
+>>> __version__.count(".")
+2
 """
 
 __all__ = ["DATA_VERSION", "SCHEMA_VERSION", "__version__"]

@@ -19,7 +19,7 @@ AUTHOR = "stepanakert2020 maintainers"
 
 
 def _dataset_item() -> dict[str, Any]:
-    from . import DATA_VERSION, __version__
+    from ._release import DATA_VERSION, __version__
 
     year, month, day = (int(x) for x in DATA_VERSION.split("-"))
     return {
@@ -35,7 +35,7 @@ def _dataset_item() -> dict[str, Any]:
 
 def cite_dataset(fmt: str = "text") -> str:
     """The citation of the dataset release in ``fmt`` (``text``, ``bibtex`` or ``csl-json``)."""
-    from . import DATA_VERSION, __version__
+    from ._release import DATA_VERSION, __version__
 
     if fmt == "text":
         return (

@@ -14,7 +14,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any
 
-from . import DATA_VERSION, SCHEMA_VERSION, __version__
+from ._release import DATA_VERSION, SCHEMA_VERSION, __version__
 from .errors import DataError, UnknownRecordError
 from .model import Event, EventKind
 

@@ -66,12 +66,12 @@ class Dates(dict[str, DateSpec]):
 def _record_hook_factory(conv: cattrs.Converter) -> Callable[[type[Any]], Callable[[Any, Any], Any]]:
     from cattrs.gen import make_dict_structure_fn, override
 
+    def hook(parse: Callable[[str], Any]) -> Callable[[Any, Any], Any]:
+        return lambda cell, _: parse(cell)
+
     def factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
-        hooks = {}
-        for column in columns(cls):
-            parse = parser(column)
-            hooks[column.name] = override(struct_hook=lambda cell, _, p=parse: p(cell))
-        return make_dict_structure_fn(  # type: ignore[no-any-return]
+        hooks: dict[str, Any] = {c.name: override(struct_hook=hook(parser(c))) for c in columns(cls)}
+        return make_dict_structure_fn(
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **hooks
         )
 
@@ -208,7 +208,8 @@ def structure_columns(cls: type[T], header: Sequence[str], cells: Sequence[Seque
     cell is refused: then structure row by row with :func:`from_row` to learn each problem.
 
     >>> from stepanakert2020.model import Actor
-    >>> [a.kind.value for a in structure_columns(Actor, ["id", "name", "kind"], [("a", "b"), ("A", "B"), ("ngo", "state")], Dates())]
+    >>> cells = [("a", "b"), ("A", "B"), ("ngo", "state")]
+    >>> [a.kind.value for a in structure_columns(Actor, ["id", "name", "kind"], cells, Dates())]
     ['ngo', 'state']
     """
     where = {name: i for i, name in enumerate(header)}
@@ -224,7 +225,7 @@ def structure_columns(cls: type[T], header: Sequence[str], cells: Sequence[Seque
         else:
             values.append(list(map(parse, cells[position])))
     stored = columns(cls)
-    if all(c.attribute.kw_only is False for c in stored) and len(stored) == len(attrs.fields(cls)):
+    if all(c.attribute.kw_only is False for c in stored) and len(stored) == len(attrs.fields(cls)):  # type: ignore[arg-type]
         return list(map(cls, *values))
     names = [c.attribute.alias or c.name for c in stored]
     return [cls(**dict(zip(names, row, strict=True))) for row in zip(*values, strict=True)]
@@ -255,6 +256,8 @@ def derived_mismatches(
             for row, (cell, want) in enumerate(zip(stated, expected, strict=True)):
                 if cell != want[i]:
                     date = getattr(records[row], column.name)
-                    found.append((row, name, cell, f"does not agree with {column.name} {date.edtf!r} (expected {want[i]})"))
+                    found.append(
+                        (row, name, cell, f"does not agree with {column.name} {date.edtf!r} (expected {want[i]})")
+                    )
     found.sort()
     return found

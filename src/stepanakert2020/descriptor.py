@@ -26,7 +26,7 @@ def sha256(data: bytes) -> str:
 
 def package_metadata() -> dict[str, Any]:
     """The package-level properties of the bundled descriptor (everything but resources)."""
-    from . import DATA_VERSION, SCHEMA_VERSION, __version__
+    from ._release import DATA_VERSION, SCHEMA_VERSION, __version__
 
     return {
         "$schema": "https://datapackage.org/profiles/2.0/datapackage.json",

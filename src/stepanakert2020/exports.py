@@ -196,7 +196,7 @@ def to_json(ds: AnyDataset, events: Iterable[Event] | None = None, *, indent: in
     """Nested records: each event with its claims, figures and citations, then the referenced
     sources, places, actors and weapons. Valid against :func:`json_schema`.
     """
-    from . import DATA_VERSION, SCHEMA_VERSION, __version__
+    from ._release import DATA_VERSION, SCHEMA_VERSION, __version__
 
     subset = related(ds, events)
     chosen = subset["events"]
@@ -238,7 +238,6 @@ def _property(tp: Any, optional: bool) -> dict[str, Any]:
 
 
 def _record_schema(cls: type[Any], extra: dict[str, Any] | None = None) -> dict[str, Any]:
-    import attrs
 
     props = {c.name: _property(c.type, c.optional) for c in columns(cls)}
     required = [c.name for c in columns(cls) if c.required]

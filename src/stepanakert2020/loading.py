@@ -74,9 +74,10 @@ _TYPED_TABLES = ("events", "claims", "figures", "sources", "places", "actors", "
 class _Records:
     """Records and their (file, line) origins, table by table, plus every problem seen."""
 
-    __slots__ = ("origins", "problems", "records")
+    __slots__ = ("origins", "problems", "records", "unreadable")
 
     def __init__(self) -> None:
+        self.unreadable: dict[str, set[str]] = {name: set() for name in TABLES}
         self.records: dict[str, list[Any]] = {name: [] for name in TABLES}
         self.origins: dict[str, list[tuple[str, int | None]]] = {name: [] for name in TABLES}
         self.problems: list[Problem] = []
@@ -93,7 +94,9 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
     if any(len(cells) != width for cells in rows):
         for cells, line in zip(rows, lines, strict=True):
             if len(cells) != width:
-                into.problems.append(Problem(table.file, line, None, "", f"{len(cells)} cells, but the header has {width}"))
+                into.problems.append(
+                    Problem(table.file, line, None, "", f"{len(cells)} cells, but the header has {width}")
+                )
         kept = [i for i, cells in enumerate(rows) if len(cells) == width]
         rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.header]
@@ -102,10 +105,12 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
     except (ValueError, LookupError, TypeError):  # a refused cell: find each one, row by row
         records, kept = [], []
         for i, cells in enumerate(rows):
-            row = dict(zip(table.header, cells, strict=True))
+            row: dict[str, str] = dict(zip(table.header, cells, strict=True))
             try:
                 records.append(from_row(cls, row))
             except RowError as error:
+                if row.get("id") and all(column != "id" for column, _, _ in error.cells):
+                    into.unreadable[name].add(row["id"])
                 into.problems.extend(
                     Problem(table.file, lines[i], column or None, value, why, row.get("id") or None)
                     for column, value, why in error.cells
@@ -114,8 +119,8 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
             kept.append(i)
         rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
         columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.header]
-    for row, column, cell, why in derived_mismatches(cls, table.header, columns, records):
-        into.problems.append(Problem(table.file, lines[row], column, cell, why, getattr(records[row], "id", None)))
+    for at, column, cell, why in derived_mismatches(cls, table.header, columns, records):
+        into.problems.append(Problem(table.file, lines[at], column, cell, why, getattr(records[at], "id", None)))
     into.records[name].extend(records)
     into.origins[name].extend((table.file, line) for line in lines)
 
@@ -133,7 +138,9 @@ def _merge(into: _Records, package: _Records, overrides: frozenset[str], where: 
     into.problems.extend(package.problems)
     existing = {r.id for name in RECORD_TABLES for r in into.records[name]}
     for record_id in sorted(overrides - existing):
-        into.problems.append(Problem(where, None, "stepanakert2020:overrides", record_id, "overrides an id that no earlier package has"))
+        into.problems.append(
+            Problem(where, None, "stepanakert2020:overrides", record_id, "overrides an id that no earlier package has")
+        )
     for name, table in TABLES.items():
         if overrides:
             key = table.primary_key[0]  # id; the record of a citation; the place of a place name
@@ -142,6 +149,7 @@ def _merge(into: _Records, package: _Records, overrides: frozenset[str], where: 
             into.origins[name] = [into.origins[name][i] for i in keep]
         into.records[name].extend(package.records[name])
         into.origins[name].extend(package.origins[name])
+        into.unreadable[name].update(package.unreadable[name])
 
 
 def _with_names(records: _Records) -> list[Any]:
@@ -161,7 +169,9 @@ def _build(packages: Sequence[tuple[Any, str, str]], types: dict[str, type[Any]]
     for root, label, descriptor in packages:
         package = read_package(root, label, descriptor)
         _merge(collected, _structure(package, types, dates), package.overrides, package.descriptor)
-    problems = collected.problems + check(collected.records, collected.origins, values_checked=True)
+    problems = collected.problems + check(
+        collected.records, collected.origins, values_checked=True, unreadable=collected.unreadable
+    )
     if problems:
         raise DataError(problems)
     tables: dict[str, Sequence[Any]] = {**collected.records, "places": _with_names(collected)}
@@ -197,7 +207,9 @@ def _types(given: dict[str, Any], dataset_type: type[Any]) -> dict[str, type[Any
         if cls is None:
             cls = declared[argument]
         elif declared[argument] is not base and cls is not declared[argument]:
-            raise TypeError(f"{argument}={cls.__name__} disagrees with {dataset_type.__name__}'s {declared[argument].__name__}")
+            raise TypeError(
+                f"{argument}={cls.__name__} disagrees with {dataset_type.__name__}'s {declared[argument].__name__}"
+            )
         if not (isinstance(cls, type) and issubclass(cls, base) and attrs.has(cls)):
             raise TypeError(f"{argument}: {cls!r} is not an attrs subclass of {base.__name__}")
         types[name] = cls
@@ -255,7 +267,13 @@ def load(
     True
     """
     extra = tuple(extra)
-    given = dict(zip(TYPE_ARGUMENTS, (event_type, claim_type, figure_type, source_type, place_type, actor_type, weapon_type), strict=True))
+    given = dict(
+        zip(
+            TYPE_ARGUMENTS,
+            (event_type, claim_type, figure_type, source_type, place_type, actor_type, weapon_type),
+            strict=True,
+        )
+    )
     types = _types(given, dataset_type)
     if bundled and not extra:
         return _cached((*types.values(), dataset_type), types, dataset_type)
@@ -271,4 +289,3 @@ def load(
     if problems:
         raise DataError(problems)
     return _build(packages, types, dataset_type)
-

@@ -94,8 +94,8 @@ def read_package(root: Any, label: str, descriptor_name: str = resources.DESCRIP
             problems.append(Problem(where, None, f"resources[{number}].name", name, "table listed twice"))
             continue
         refused = resources.resolve(root, path, where)
-        if refused is not None:
-            problems.append(refused)
+        if refused is not None or not isinstance(path, str):
+            problems.append(refused or Problem(where, None, "path", str(path), "a path is required"))
             continue
         found = _read_table(root, path, f"{label}{path}", problems)
         if found is not None:
@@ -171,7 +171,9 @@ def _careful_rows(text: str, file: str, problems: list[Problem]) -> TableRows | 
             if not cells:
                 continue  # a blank line
             if any(len(cell) > FIELD_LIMIT for cell in cells):
-                problems.append(Problem(file, start, None, "", f"field larger than the limit of {FIELD_LIMIT} characters"))
+                problems.append(
+                    Problem(file, start, None, "", f"field larger than the limit of {FIELD_LIMIT} characters")
+                )
                 cells = [cell[:FIELD_LIMIT] for cell in cells]
             records.append(cells)
             lines.append(start)
@@ -181,4 +183,3 @@ def _careful_rows(text: str, file: str, problems: list[Problem]) -> TableRows | 
         problems.append(Problem(file, 1, None, "", "the file is empty: a header row is required"))
         return None
     return TableRows(file, tuple(records[0]), records[1:], lines[1:])
-

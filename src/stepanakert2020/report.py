@@ -74,7 +74,7 @@ def _bounds(figure: Any) -> str:
 
 def quality_report(ds: Any) -> str:
     """The data-quality report of a dataset, as Markdown."""
-    from . import DATA_VERSION
+    from ._release import DATA_VERSION
 
     out = [
         "# Data-quality report",

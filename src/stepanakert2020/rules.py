@@ -53,8 +53,9 @@ def _column(records: Sequence[Any], field: str) -> list[Any]:
 class _Tables:
     """The tables being checked, with the indexes several rules share (each built once)."""
 
-    def __init__(self, tables: Mapping[str, Sequence[Any]]) -> None:
+    def __init__(self, tables: Mapping[str, Sequence[Any]], unreadable: Mapping[str, Iterable[str]]) -> None:
         self.tables = tables
+        self.unreadable = unreadable
         self._ids: dict[str, dict[str, int]] = {}
 
     def __getitem__(self, name: str) -> Sequence[Any]:
@@ -93,6 +94,9 @@ def _values(t: _Tables) -> Iterator[Finding]:
                     yield name, i, column.name, value, str(error)
 
 
+_KEY_NAMES = {"citations": "citation", "place_names": "place name"}
+
+
 def _primary_keys(t: _Tables) -> Iterator[Finding]:
     """Within each table, no two records share a primary key."""
     for name, table in TABLES.items():
@@ -101,9 +105,12 @@ def _primary_keys(t: _Tables) -> Iterator[Finding]:
         first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
         for i in _positions(map(operator.ne, map(first.__getitem__, keys), itertools.count())):
             key = keys[i]
-            yield name, i, table.primary_key[0], key if isinstance(key, str) else key[0], (
-                f"duplicate {'id' if table.primary_key == ('id',) else 'row'} "
-                f"(first at record {first[key] + 1} of {name})"
+            yield (
+                name,
+                i,
+                table.primary_key[0],
+                key if isinstance(key, str) else key[0],
+                (f"duplicate {_KEY_NAMES.get(name, 'id')} (the same {', '.join(table.primary_key)} as an earlier row)"),
             )
 
 
@@ -126,16 +133,16 @@ def _references(t: _Tables) -> Iterator[Finding]:
     for table in TABLES.values():
         records = t[table.name]
         for field, target in table.foreign_keys:
-            allowed: set[Any] = set(t.ids(target))
-            allowed.add(None)
+            allowed: set[Any] = {*t.ids(target), *t.unreadable.get(target, ()), None}
             values = _column(records, field)
             for i in _positions(map(operator.not_, map(allowed.__contains__, values))):
                 yield table.name, i, field, values[i], f"no {target} record has this id"
     owner = t.owner()
     for name, field in (("citations", "record"), ("withdrawn", "replaced_by")):
         values = _column(t[name], field)
-        allowed_ids: set[Any] = set(owner)
-        allowed_ids.add(None)
+        allowed_ids: set[Any] = {*owner, None}
+        for ids in t.unreadable.values():
+            allowed_ids.update(ids)
         for i in _positions(map(operator.not_, map(allowed_ids.__contains__, values))):
             yield name, i, field, values[i], "no record has this id"
 
@@ -194,9 +201,15 @@ def _citations(t: _Tables) -> Iterator[Finding]:
         name, position = where[records[i]]
         record = t[name][position]
         documented = getattr(record, CITED[name])
-        yield name, position, "id", records[i], (
-            f"cited source {source_ids[i]!r} was published ({published[source_ids[i]]}) "
-            f"before the date it documents ({documented})"
+        yield (
+            name,
+            position,
+            "id",
+            records[i],
+            (
+                f"cited source {source_ids[i]!r} was published ({published[source_ids[i]]}) "
+                f"before the date it documents ({documented})"
+            ),
         )
 
 
@@ -232,8 +245,12 @@ def _figures(t: _Tables) -> Iterator[Finding]:
             continue
         needs, holds = QUALIFIER_RULES[figure.qualifier]
         if not holds(low, high):
-            yield "figures", i, "qualifier", figure.qualifier.value, (
-                f"qualifier {figure.qualifier.value!r} needs {needs} (low={low}, high={high})"
+            yield (
+                "figures",
+                i,
+                "qualifier",
+                figure.qualifier.value,
+                (f"qualifier {figure.qualifier.value!r} needs {needs} (low={low}, high={high})"),
             )
 
 
@@ -253,8 +270,12 @@ def _claims(t: _Tables) -> Iterator[Finding]:
             continue
         event = events[position]
         if event.kind is not EventKind.CONTEXT and claim.stated_on.latest < event.date.earliest:
-            yield "claims", i, "stated_on", claim.stated_on, (
-                f"stated before its event ({event.date}); mark it prospective if it is a forecast or warning"
+            yield (
+                "claims",
+                i,
+                "stated_on",
+                claim.stated_on,
+                (f"stated before its event ({event.date}); mark it prospective if it is a forecast or warning"),
             )
 
 
@@ -272,14 +293,20 @@ RULES: tuple[Callable[[_Tables], Iterator[Finding]], ...] = (
 
 
 def check(
-    tables: Mapping[str, Sequence[Any]], origins: Origins | None = None, *, values_checked: bool = False
+    tables: Mapping[str, Sequence[Any]],
+    origins: Origins | None = None,
+    *,
+    values_checked: bool = False,
+    unreadable: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Problem]:
     """Every problem across ``tables`` (table name -> records), located through ``origins``.
 
     Records built in memory are first checked against their columns' patterns and ranges;
     pass ``values_checked=True`` for records structured from cells, which already were.
+    ``unreadable`` names the ids (table -> ids) of rows that could not be read, whose
+    problems are already reported: a reference to one of them is not reported again.
     """
-    found = _Tables(tables)
+    found = _Tables(tables, unreadable or {})
     rules = RULES if values_checked else (_values, *RULES)
     problems: list[Problem] = []
     for rule in rules:

@@ -22,7 +22,17 @@ import attrs
 from . import model
 from .dates import EDTF_PATTERN, DateSpec, Precision
 
-__all__ = ["DATE_SUFFIXES", "ID_PATTERN", "TABLES", "Column", "PlaceNameRow", "Table", "columns", "date_columns", "table_schema"]
+__all__ = [
+    "DATE_SUFFIXES",
+    "ID_PATTERN",
+    "TABLES",
+    "Column",
+    "PlaceNameRow",
+    "Table",
+    "columns",
+    "date_columns",
+    "table_schema",
+]
 
 #: Columns derived from every EDTF date column ``x``: ``x_earliest``, ``x_latest``, ``x_precision``.
 DATE_SUFFIXES = ("earliest", "latest", "precision")
@@ -137,7 +147,7 @@ class Column:
 
     def default(self) -> Any:
         """The field's default value (a factory is called)."""
-        default = self.attribute.default
+        default: Any = self.attribute.default
         if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
             return default.factory()
         return default

@@ -24,8 +24,8 @@ try:
 except ImportError as error:  # pragma: no cover - exercised without hypothesis only
     raise ImportError("stepanakert2020.testing needs Hypothesis: pip install 'stepanakert2020[testing]'") from error
 
-from .loading import Dataset
 from .dates import DateSpec, parse_date
+from .loading import Dataset
 from .model import (
     Actor,
     ActorKind,
