@@ -112,7 +112,11 @@ def _value_table(tp: Any) -> dict[str, Any] | None:
     return None
 
 
-def _type_parser(tp: Any, dates: Mapping[str, DateSpec] | None) -> Callable[[str], Any]:
+#: How a cell of a type none of the parsers here knows (a user's own field type) is structured.
+Fallback = Callable[[str, Any], Any]
+
+
+def _type_parser(tp: Any, dates: Mapping[str, DateSpec] | None, fallback: Fallback | None) -> Callable[[str], Any]:
     """A non-empty cell -> a value of ``tp`` (no constraint checked yet)."""
     table = _value_table(tp)
     if table is not None:
@@ -127,9 +131,9 @@ def _type_parser(tp: Any, dates: Mapping[str, DateSpec] | None) -> Callable[[str
         return parse_day
     if tp is DateSpec:
         return parse_date if dates is None else dates.__getitem__
-    from .convert import structure_cell  # a user's own field type: the converter's hooks decide
-
-    return lambda cell: structure_cell(cell, tp)
+    if fallback is None:
+        raise TypeError(f"no cell parser for the field type {tp!r}")
+    return lambda cell: fallback(cell, tp)  # a user's own field type: the converter's hooks decide
 
 
 def _constraint_checks(column: Column) -> list[Callable[[Any], None]]:
@@ -182,11 +186,15 @@ class _Required:
 _REQUIRED = _Required()
 
 
-def parser(column: Column, dates: Mapping[str, DateSpec] | None = None) -> Callable[[str], Any]:
+def parser(
+    column: Column, dates: Mapping[str, DateSpec] | None = None, fallback: Fallback | None = None
+) -> Callable[[str], Any]:
     """The function that turns a cell of ``column`` into its value, raising if a rule refuses it.
 
     ``dates`` is a cache of parsed EDTF strings (text -> :class:`DateSpec`) to share within a
-    load; without it each date is parsed anew. Raises :class:`CellError` or :class:`LookupError`.
+    load; without it each date is parsed anew. ``fallback`` structures the cells of field types
+    other than ``str``, ``int``, ``float``, ``bool``, enums and dates (the converter passes its
+    own). Raises :class:`CellError` or :class:`LookupError`.
 
     >>> from stepanakert2020.model import Weapon
     >>> from stepanakert2020.schema import columns
@@ -194,7 +202,7 @@ def parser(column: Column, dates: Mapping[str, DateSpec] | None = None) -> Calla
     >>> cluster("yes").value, cluster("").value
     ('yes', 'unknown')
     """
-    convert = _type_parser(column.type, dates)
+    convert = _type_parser(column.type, dates, fallback)
     checks = _constraint_checks(column)
     empty: Any = None if column.optional else column.default() if column.has_default else _REQUIRED
     table = _value_table(column.type)
@@ -232,7 +240,7 @@ def _optional_text(cell: str) -> str | None:
     return cell or None
 
 
-def reason(column: Column, cell: str) -> str | None:
+def reason(column: Column, cell: str, fallback: Fallback | None = None) -> str | None:
     """Why ``column``'s rules refuse ``cell``, in words; None if they accept it.
 
     >>> from stepanakert2020.model import Event
@@ -241,7 +249,7 @@ def reason(column: Column, cell: str) -> str | None:
     "'CONTEXT' is not one of: strike, report, statement, ceasefire, humanitarian, legal, context"
     """
     try:
-        parser(column)(cell)
+        parser(column, fallback=fallback)(cell)
     except LookupError:
         if cell == "":
             return "a value is required"

@@ -70,7 +70,9 @@ def _record_hook_factory(conv: cattrs.Converter) -> Callable[[type[Any]], Callab
         return lambda cell, _: parse(cell)
 
     def factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
-        hooks: dict[str, Any] = {c.name: override(struct_hook=hook(parser(c))) for c in columns(cls)}
+        hooks: dict[str, Any] = {
+            c.name: override(struct_hook=hook(parser(c, fallback=structure_cell))) for c in columns(cls)
+        }
         return make_dict_structure_fn(
             cls, conv, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True, **hooks
         )
@@ -155,7 +157,7 @@ def from_row(cls: type[T], row: dict[str, str]) -> T:
         for error, note in with_notes:
             column = by_name[note.name]
             cell = cells[note.name]
-            bad.append((column.name, cell, reason(column, cell) or str(error)))
+            bad.append((column.name, cell, reason(column, cell, structure_cell) or str(error)))
         raise RowError(bad) from None
 
 
@@ -216,7 +218,7 @@ def structure_columns(cls: type[T], header: Sequence[str], cells: Sequence[Seque
     count = len(cells[0]) if cells else 0
     values: list[Any] = []
     for column in columns(cls):
-        parse = parser(column, dates)
+        parse = parser(column, dates, structure_cell)
         position = where.get(column.name)
         if position is None:
             values.append([parse("")] * count)  # an absent column: every cell empty
