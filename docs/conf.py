@@ -53,11 +53,13 @@ nitpicky = True
 nitpick_ignore_regex = [
     (r"py:.*", r"(typing|typing_extensions|te|collections\.abc|datetime|dt|os|pathlib|enum|types|abc)\..*"),
     (r"py:.*", r"(attrs|attr|hypothesis|st|cattrs|pandas|pd)(\..*)?"),
-    (r"py:.*", r"(Any|Self|Literal|Iterable|Sequence|Mapping|Path|PathLike|SearchStrategy|DrawFn)"),
+    (r"py:.*", r"(Any|Self|Literal|Iterable|Sequence|Mapping|Path|PathLike|SearchStrategy|DrawFn|Traversable|csv)"),
+    (r"py:.*", r"importlib\..*"),
+    (r"py:(class|obj)", r"stepanakert2020\.convert\.T"),
     (r"py:.*", r"(str|int|float|bool|bytes|dict|list|tuple|set|frozenset|type|object|None)"),
     (r"py:.*", r"(ValueError|LookupError|Exception|FileExistsError)"),
-    (r"py:(class|obj)", r"(stepanakert2020\.dataset\.)?(E|C|F|S|P|A|W)"),  # the Dataset's type variables
-    (r"py:class", r"(stepanakert2020\.dataset\.)?(DateLike|Origins|_Frozen|_EventIndex)"),
+    (r"py:(class|obj)", r"(stepanakert2020\.(dataset|loading)\.)?(E|C|F|S|P|A|W|D)"),  # the Dataset's type variables
+    (r"py:class", r"(stepanakert2020\.(dataset|rules|indexes|cells)\.)?(DateLike|Origins|_Frozen|Fallback|Finding)"),
     (r"py:class", r"(stepanakert2020\.exports\.)?AnyDataset"),
 ]
 

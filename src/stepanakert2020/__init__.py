@@ -169,7 +169,7 @@ def events(
     text: str | None = None,
     within: Within = "possible",
 ) -> tuple[Event, ...]:
-    """:meth:`Dataset.events` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.events` on the bundled data.
 
     >>> import stepanakert2020
     >>> all(e.kind is stepanakert2020.EventKind.STRIKE for e in stepanakert2020.events(kind="strike"))
@@ -181,7 +181,7 @@ def events(
 
 
 def event(event_id: str) -> Event:
-    """:meth:`Dataset.event` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.event` on the bundled data.
 
     >>> import stepanakert2020
     >>> stepanakert2020.event("war-begins").date.edtf
@@ -191,7 +191,7 @@ def event(event_id: str) -> Event:
 
 
 def timeline() -> tuple[Event, ...]:
-    """:meth:`Dataset.timeline` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.timeline` on the bundled data.
 
     >>> import stepanakert2020
     >>> len(stepanakert2020.timeline()) == len(stepanakert2020.events())
@@ -201,7 +201,7 @@ def timeline() -> tuple[Event, ...]:
 
 
 def claims(*, event: Any = None, claimant: Any = None, stance: Any = None, subject: Any = None) -> tuple[Claim, ...]:
-    """:meth:`Dataset.claims` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.claims` on the bundled data.
 
     >>> import stepanakert2020
     >>> all(c.claimant for c in stepanakert2020.claims())
@@ -211,7 +211,7 @@ def claims(*, event: Any = None, claimant: Any = None, stance: Any = None, subje
 
 
 def figures(*, event: Any = None, measure: Any = None, reporter: Any = None) -> tuple[Figure, ...]:
-    """:meth:`Dataset.figures` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.figures` on the bundled data.
 
     >>> import stepanakert2020
     >>> all(f.reported_by for f in stepanakert2020.figures())
@@ -221,7 +221,7 @@ def figures(*, event: Any = None, measure: Any = None, reporter: Any = None) -> 
 
 
 def sources_for(record: Any) -> tuple[Source, ...]:
-    """:meth:`Dataset.sources_for` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.sources_for` on the bundled data.
 
     >>> import stepanakert2020
     >>> all(s.url.startswith("http") for s in stepanakert2020.sources_for("war-begins"))
@@ -231,7 +231,7 @@ def sources_for(record: Any) -> tuple[Source, ...]:
 
 
 def events_citing(source: Any) -> tuple[Event, ...]:
-    """:meth:`Dataset.events_citing` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.events_citing` on the bundled data.
 
     >>> import stepanakert2020
     >>> s = stepanakert2020.sources_for("war-begins")[0]
@@ -242,7 +242,7 @@ def events_citing(source: Any) -> tuple[Event, ...]:
 
 
 def places() -> tuple[Place, ...]:
-    """:meth:`Dataset.places` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.places` on the bundled data.
 
     >>> import stepanakert2020
     >>> any(p.id == "stepanakert" for p in stepanakert2020.places())
@@ -252,7 +252,7 @@ def places() -> tuple[Place, ...]:
 
 
 def actors() -> tuple[Actor, ...]:
-    """:meth:`Dataset.actors` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.actors` on the bundled data.
 
     >>> import stepanakert2020
     >>> any(a.id == "hrw" for a in stepanakert2020.actors())
@@ -262,7 +262,7 @@ def actors() -> tuple[Actor, ...]:
 
 
 def weapons() -> tuple[Weapon, ...]:
-    """:meth:`Dataset.weapons` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.weapons` on the bundled data.
 
     >>> import stepanakert2020
     >>> isinstance(stepanakert2020.weapons(), tuple)
@@ -272,7 +272,7 @@ def weapons() -> tuple[Weapon, ...]:
 
 
 def sources() -> tuple[Source, ...]:
-    """:meth:`Dataset.sources` on the bundled data.
+    """:meth:`~stepanakert2020.dataset.RecordSet.sources` on the bundled data.
 
     >>> import stepanakert2020
     >>> len(stepanakert2020.sources()) == len({s.id for s in stepanakert2020.sources()})

@@ -15,16 +15,16 @@ True
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import operator
 import sys
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .errors import DataError, UnknownRecordError
+from .indexes import EventIndex, Within, meet
 from .model import (
     Actor,
     Citation,
@@ -69,8 +69,6 @@ else:
     A = TypeVar("A", bound=Actor)
     W = TypeVar("W", bound=Weapon)
 
-#: How a date window is read: ``possible`` = overlaps it, ``certain`` = lies inside it.
-Within = Literal["possible", "certain"]
 
 DateLike = dt.date | str
 
@@ -98,14 +96,6 @@ class _Frozen:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable: cannot delete {name!r}")
-
-
-def _ancestors(start: str | None, parents: Mapping[str, str | None]) -> list[str]:
-    chain: list[str] = []
-    while start is not None and start not in chain:
-        chain.append(start)
-        start = parents.get(start)
-    return chain
 
 
 class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
@@ -146,7 +136,7 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
     _citations: tuple[Citation, ...]
     _by_table: Mapping[str, Mapping[str, Any]]
     _by_id: Mapping[str, Any]
-    _event_index: _EventIndex
+    _event_index: EventIndex
 
     def __init__(
         self,
@@ -207,7 +197,20 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
             every.update(ids)
         put(self, "_by_id", MappingProxyType(every))
         # the indexes are built on first use, each once: a date window needs none of the others
-        put(self, "_event_index", _EventIndex(self))
+        put(
+            self,
+            "_event_index",
+            EventIndex(
+                self._timeline,
+                self._claims,
+                self._figures,
+                self._citations,
+                self._places,
+                self._actors,
+                self._weapons,
+                every,
+            ),
+        )
 
     if not TYPE_CHECKING:
 
@@ -411,19 +414,21 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         if low is not None or high is not None:
             positions = index.window(low, high, within)
         if kind is not None:
-            positions = _meet(positions, index.kind(EventKind(kind)))
+            positions = meet(positions, index.kind(EventKind(kind)))
         for value, table, what in (
-            (place, "places", "place"),
-            (actor, "actors", "actor"),
-            (weapon, "weapons", "weapon"),
-            (source, "sources", "source"),
+            ("place", "places", "place"),
+            ("actor", "actors", "actor"),
+            ("weapon", "weapons", "weapon"),
         ):
-            if value is not None:
-                record_id = self._get(table, _id_of(value), what).id
-                lookup: dict[str, frozenset[int]] = getattr(index, f"by_{what}")  # built on first use
-                positions = _meet(positions, lookup.get(record_id, frozenset()))
+            chosen = {"place": place, "actor": actor, "weapon": weapon}[value]
+            if chosen is not None:
+                record_id = self._get(table, _id_of(chosen), what).id
+                positions = meet(positions, index.under(what, record_id))  # type: ignore[arg-type]
+        if source is not None:
+            source_id = self._get("sources", _id_of(source), "source").id
+            positions = meet(positions, index.by_source.get(source_id, frozenset()))
         if text is not None:
-            positions = _meet(positions, index.text(text, positions))
+            positions = meet(positions, index.text(text, positions))
         if positions is None:
             return self._timeline
         return tuple(self._timeline[i] for i in sorted(positions))
@@ -547,10 +552,6 @@ def record_types(cls: type[Any]) -> tuple[type[Any], ...]:
     return DEFAULT_TYPES
 
 
-def _meet(current: set[int] | None, other: Iterable[int]) -> set[int]:
-    return set(other) if current is None else current.intersection(other)
-
-
 _TIMELINE_KEY = operator.attrgetter("date.earliest", "date.latest", "id")
 _CLAIM_KEY = operator.attrgetter("stated_on.earliest", "id")
 _FIGURE_KEY = operator.attrgetter("as_of.earliest", "id")
@@ -558,218 +559,3 @@ _ID_KEY = operator.attrgetter("id")
 
 
 _ID_TABLES = ("events", "claims", "figures", "sources", "places", "actors", "weapons")
-
-
-class _EventIndex:
-    """Sorted and inverted indexes over a dataset's timeline (positions in it), each built on first use.
-
-    Building one is idempotent, so two threads racing to build it get equal indexes.
-    """
-
-    __slots__ = ("_built", "actors", "by_id", "citations", "claims", "figures", "places", "timeline", "weapons")
-
-    def __init__(self, ds: RecordSet[Any, Any, Any, Any, Any, Any, Any]) -> None:
-        self.timeline = ds._timeline
-        self.claims = ds._claims
-        self.figures = ds._figures
-        self.citations = ds._citations
-        self.places = ds._places
-        self.actors = ds._actors
-        self.weapons = ds._weapons
-        self.by_id = ds._by_id
-        self._built: dict[str, Any] = {}
-
-    def _get(self, name: str) -> Any:
-        try:
-            return self._built[name]
-        except KeyError:
-            value = self._built[name] = getattr(self, f"_make_{name}")()
-            return value
-
-    # -- the indexes, each computed once ----------------------------------------------
-
-    @property
-    def position(self) -> Mapping[str, int]:
-        """Event id -> position in the timeline."""
-        return self._get("position")  # type: ignore[no-any-return]
-
-    def _make_position(self) -> Mapping[str, int]:
-        return {e.id: i for i, e in enumerate(self.timeline)}
-
-    @property
-    def buckets(self) -> dict[int, tuple[list[int], list[int], list[int]]]:
-        """Span length in days (as a power of two) -> (firsts, lasts, positions), sorted by first day."""
-        return self._get("buckets")  # type: ignore[no-any-return]
-
-    def _make_buckets(self) -> dict[int, tuple[list[int], list[int], list[int]]]:
-        # bucket by span length (power of two days) so that overlap needs no scan
-        buckets: dict[int, list[tuple[int, int, int]]] = {}
-        for i, event in enumerate(self.timeline):
-            first, last = event.date.earliest.toordinal(), event.date.latest.toordinal()
-            buckets.setdefault((last - first).bit_length(), []).append((first, last, i))
-        return {
-            bits: ([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows]) for bits, rows in buckets.items()
-        }
-
-    @property
-    def kinds(self) -> dict[EventKind, frozenset[int]]:
-        return self._get("kinds")  # type: ignore[no-any-return]
-
-    def _make_kinds(self) -> dict[EventKind, frozenset[int]]:
-        kinds: dict[EventKind, set[int]] = {}
-        for i, event in enumerate(self.timeline):
-            kinds.setdefault(event.kind, set()).add(i)
-        return {k: frozenset(v) for k, v in kinds.items()}
-
-    @property
-    def by_place(self) -> dict[str, frozenset[int]]:
-        return self._get("by_place")  # type: ignore[no-any-return]
-
-    def _make_by_place(self) -> dict[str, frozenset[int]]:
-        place_parents = {p.id: p.parent for p in self.places}
-        by_place: dict[str, set[int]] = {}
-        for i, event in enumerate(self.timeline):
-            for pid in _ancestors(event.place, place_parents):
-                by_place.setdefault(pid, set()).add(i)
-        return _freeze(by_place)
-
-    @property
-    def by_actor(self) -> dict[str, frozenset[int]]:
-        return self._get("by_actor")  # type: ignore[no-any-return]
-
-    def _make_by_actor(self) -> dict[str, frozenset[int]]:
-        position = self.position
-        actor_parents = {a.id: a.parent for a in self.actors}
-        by_actor: dict[str, set[int]] = {}
-        for claim in self.claims:
-            i = position[claim.event]
-            for aid in (claim.claimant, claim.asserted_actor):
-                for ancestor in _ancestors(aid, actor_parents):
-                    by_actor.setdefault(ancestor, set()).add(i)
-        for figure in self.figures:
-            for ancestor in _ancestors(figure.reported_by, actor_parents):
-                by_actor.setdefault(ancestor, set()).add(position[figure.event])
-        return _freeze(by_actor)
-
-    @property
-    def by_weapon(self) -> dict[str, frozenset[int]]:
-        return self._get("by_weapon")  # type: ignore[no-any-return]
-
-    def _make_by_weapon(self) -> dict[str, frozenset[int]]:
-        position = self.position
-        weapon_parents = {w.id: w.parent for w in self.weapons}
-        by_weapon: dict[str, set[int]] = {}
-        for claim in self.claims:
-            for wid in _ancestors(claim.asserted_weapon, weapon_parents):
-                by_weapon.setdefault(wid, set()).add(position[claim.event])
-        return _freeze(by_weapon)
-
-    @property
-    def by_source(self) -> dict[str, frozenset[int]]:
-        """Source id -> positions of the events it documents, directly or through claims and figures."""
-        return self._get("by_source")  # type: ignore[no-any-return]
-
-    def _make_by_source(self) -> dict[str, frozenset[int]]:
-        position, by_id = self.position, self.by_id
-        by_source: dict[str, set[int]] = {}
-        for citation in self.citations:
-            hits = by_source.setdefault(citation.source, set())
-            event_id = _event_of(by_id.get(citation.record))
-            if event_id is not None:
-                hits.add(position[event_id])
-        return _freeze(by_source)
-
-    @property
-    def claims_of(self) -> Mapping[str, tuple[Any, ...]]:
-        """Event id -> its claims, in the dataset's claim order."""
-        return self._get("claims_of")  # type: ignore[no-any-return]
-
-    def _make_claims_of(self) -> Mapping[str, tuple[Any, ...]]:
-        return _group(self.claims, "event")
-
-    @property
-    def claims_by(self) -> Mapping[str, tuple[Any, ...]]:
-        """Claimant id -> their claims, in the dataset's claim order."""
-        return self._get("claims_by")  # type: ignore[no-any-return]
-
-    def _make_claims_by(self) -> Mapping[str, tuple[Any, ...]]:
-        return _group(self.claims, "claimant")
-
-    @property
-    def figures_of(self) -> Mapping[str, tuple[Any, ...]]:
-        """Event id -> its figures, in the dataset's figure order."""
-        return self._get("figures_of")  # type: ignore[no-any-return]
-
-    def _make_figures_of(self) -> Mapping[str, tuple[Any, ...]]:
-        return _group(self.figures, "event")
-
-    @property
-    def figures_by(self) -> Mapping[str, tuple[Any, ...]]:
-        """Reporter id -> the figures they reported, in the dataset's figure order."""
-        return self._get("figures_by")  # type: ignore[no-any-return]
-
-    def _make_figures_by(self) -> Mapping[str, tuple[Any, ...]]:
-        return _group(self.figures, "reported_by")
-
-    @property
-    def citing(self) -> Mapping[str, tuple[Citation, ...]]:
-        """Record id -> its citations, in the order of the data."""
-        return self._get("citing")  # type: ignore[no-any-return]
-
-    def _make_citing(self) -> Mapping[str, tuple[Citation, ...]]:
-        return _group(self.citations, "record")
-
-    @property
-    def texts(self) -> tuple[str, ...]:
-        """Casefolded title, summary and notes of each event, in timeline order."""
-        return self._get("texts")  # type: ignore[no-any-return]
-
-    def _make_texts(self) -> tuple[str, ...]:
-        return tuple(f"{e.title}\n{e.summary}\n{e.notes}".casefold() for e in self.timeline)
-
-    # -- lookups ------------------------------------------------------------------------
-
-    def window(self, low: dt.date | None, high: dt.date | None, within: Within) -> set[int]:
-        lo = -1 if low is None else low.toordinal()
-        hi = dt.date.max.toordinal() + 1 if high is None else high.toordinal()
-        found: set[int] = set()
-        for bits, (firsts, lasts, positions) in self.buckets.items():
-            if within == "possible":
-                # any overlap: first <= hi and last >= lo; spans here are below 2**bits days
-                begin = bisect.bisect_left(firsts, lo - (1 << bits) + 1)
-                stop = bisect.bisect_right(firsts, hi)
-                found.update(positions[j] for j in range(begin, stop) if lasts[j] >= lo)
-            else:
-                begin = bisect.bisect_left(firsts, lo)
-                stop = bisect.bisect_right(firsts, hi)
-                found.update(positions[j] for j in range(begin, stop) if lasts[j] <= hi)
-        return found
-
-    def kind(self, kind: EventKind) -> frozenset[int]:
-        return self.kinds.get(kind, frozenset())
-
-    def text(self, needle: str, positions: set[int] | None) -> set[int]:
-        texts = self.texts
-        folded = needle.casefold()
-        candidates = range(len(texts)) if positions is None else positions
-        return {i for i in candidates if folded in texts[i]}
-
-
-def _group(records: Sequence[Any], field: str) -> Mapping[str, tuple[Any, ...]]:
-    groups: dict[str, list[Any]] = {}
-    for record in records:
-        groups.setdefault(getattr(record, field), []).append(record)
-    return MappingProxyType({k: tuple(v) for k, v in groups.items()})
-
-
-def _freeze(index: dict[str, set[int]]) -> dict[str, frozenset[int]]:
-    return {key: frozenset(value) for key, value in index.items()}
-
-
-def _event_of(record: Any) -> str | None:
-    """The id of the event a record documents: itself, or the event of a claim or figure."""
-    if isinstance(record, Event):
-        return record.id
-    if isinstance(record, (Claim, Figure)):
-        return record.event
-    return None
