@@ -33,13 +33,13 @@ import datetime as dt
 import enum
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from .dates import DateSpec, EDTFError, parse_date
 from .schema import Column
 
-__all__ = ["CellError", "check_value", "format_cell", "parser", "reason"]
+__all__ = ["CellError", "check_value", "format_cell", "parse_all", "parser", "reason"]
 
 
 class CellError(ValueError):
@@ -206,9 +206,10 @@ def parser(
     checks = _constraint_checks(column)
     empty: Any = None if column.optional else column.default() if column.has_default else _REQUIRED
     table = _value_table(column.type)
-    if table is not None and not checks and empty is not _REQUIRED:
-        table[""] = empty  # an enum or boolean with a value for the empty cell: one lookup per cell
-        return table.__getitem__
+    if table is not None and not checks:  # an enum or boolean: one lookup per cell
+        if empty is not _REQUIRED:
+            table[""] = empty
+        return table.__getitem__  # a LookupError for a refused cell, the empty one of a required column too
     if convert is str and not checks:
         if empty is _REQUIRED:
             return _required_text
@@ -228,6 +229,21 @@ def parser(
         return value
 
     return parse
+
+
+def parse_all(parse: Callable[[str], Any], cells: Sequence[str]) -> Sequence[Any]:
+    """``parse`` mapped over ``cells`` (a column): the same values, raising as it raises.
+
+    >>> parse_all(_required_text, ("a", "b"))
+    ('a', 'b')
+    """
+    if parse is str:
+        return cells
+    if parse is _required_text:  # no cell changes: only an empty one is refused, by the same function
+        if "" in cells:
+            _required_text("")
+        return cells
+    return list(map(parse, cells))
 
 
 def _required_text(cell: str) -> str:

@@ -18,12 +18,13 @@ True
 from __future__ import annotations
 
 import _thread
+import operator
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from .cells import format_cell, parser, reason
+from .cells import format_cell, parse_all, parser, reason
 from .dates import DateSpec, parse_date
 from .schema import DATE_SUFFIXES, columns, date_columns
 
@@ -222,10 +223,8 @@ def structure_columns(cls: type[T], header: Sequence[str], cells: Sequence[Seque
         position = where.get(column.name)
         if position is None:
             values.append([parse("")] * count)  # an absent column: every cell empty
-        elif parse is str:
-            values.append(cells[position])
         else:
-            values.append(list(map(parse, cells[position])))
+            values.append(parse_all(parse, cells[position]))
     stored = columns(cls)
     if all(c.attribute.kw_only is False for c in stored) and len(stored) == len(attrs.fields(cls)):  # type: ignore[arg-type]
         return list(map(cls, *values))
@@ -250,16 +249,17 @@ def derived_mismatches(
         names = [(i, name) for i, name in enumerate(_derived_names(column.name)) if name in where]
         if not names:
             continue
-        expected = [_derived(getattr(record, column.name)) for record in records]
+        dates = list(map(operator.attrgetter(column.name), records))
+        derived = {date.edtf: _derived(date) for date in dates}  # each date's text once
+        expected = list(map(derived.__getitem__, map(operator.attrgetter("edtf"), dates)))
         for i, name in names:
             stated = cells[where[name]]
-            if all(map(str.__eq__, stated, (e[i] for e in expected))):
+            wanted = list(map(operator.itemgetter(i), expected))
+            if stated == wanted or list(stated) == wanted:
                 continue
-            for row, (cell, want) in enumerate(zip(stated, expected, strict=True)):
-                if cell != want[i]:
-                    date = getattr(records[row], column.name)
-                    found.append(
-                        (row, name, cell, f"does not agree with {column.name} {date.edtf!r} (expected {want[i]})")
-                    )
+            for row, (cell, want) in enumerate(zip(stated, wanted, strict=True)):
+                if cell != want:
+                    edtf = dates[row].edtf
+                    found.append((row, name, cell, f"does not agree with {column.name} {edtf!r} (expected {want})"))
     found.sort()
     return found

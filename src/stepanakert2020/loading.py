@@ -15,6 +15,7 @@ True
 from __future__ import annotations
 
 import _thread
+import itertools
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -91,7 +92,7 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
         return
     width = len(table.header)
     rows, lines = table.rows, table.lines
-    if any(len(cells) != width for cells in rows):
+    if rows and set(map(len, rows)) != {width}:
         for cells, line in zip(rows, lines, strict=True):
             if len(cells) != width:
                 into.problems.append(
@@ -122,7 +123,7 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
     for at, column, cell, why in derived_mismatches(cls, table.header, columns, records):
         into.problems.append(Problem(table.file, lines[at], column, cell, why, getattr(records[at], "id", None)))
     into.records[name].extend(records)
-    into.origins[name].extend((table.file, line) for line in lines)
+    into.origins[name].extend(zip(itertools.repeat(table.file), lines))
 
 
 def _structure(package: PackageRows, types: dict[str, type[Any]], dates: Dates) -> _Records:

@@ -10,8 +10,6 @@ readable slugs, unique across the whole dataset. Subclass a record class with
 'ngo'
 """
 
-from __future__ import annotations
-
 import enum
 
 import attrs

@@ -1,8 +1,10 @@
-"""Reading Data Packages: the bundled one through importlib.resources, and users' own.
+"""Finding and opening package files: the bundled package and users' own.
 
-The only module that touches files. It returns text and parsed JSON and knows nothing
-of records. It works the same from a source tree, an installed wheel and a zip file,
-because it goes through :class:`~importlib.resources.abc.Traversable` objects only.
+The only module that touches files. It returns bytes, text and parsed JSON and knows
+nothing of records. It works the same from a source tree, an installed wheel and a zip
+file: when the bundled package is a folder on disk it is read with plain ``open()`` (a
+:class:`Folder`), otherwise through :func:`importlib.resources.files` (whose import costs
+more than reading the whole dataset). Both are :class:`~importlib.resources.abc.Traversable`.
 
 >>> descriptor = read_descriptor(bundled_root(), "datapackage.json")
 >>> descriptor["name"]
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, Problem
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DESCRIPTOR",
+    "Folder",
     "bundled_root",
     "decode",
     "package_root",
@@ -41,8 +45,76 @@ __all__ = [
 DESCRIPTOR = "datapackage.json"
 
 
+class Folder(os.PathLike[str]):
+    """A folder on disk as a :class:`~importlib.resources.abc.Traversable`, on ``os.path`` alone.
+
+    >>> import tempfile
+    >>> folder = Folder(tempfile.gettempdir())
+    >>> folder.is_dir(), folder.joinpath("no-such-file").is_file()
+    (True, False)
+    """
+
+    __slots__ = ("_path",)
+
+    def __init__(self, path: str) -> None:
+        self._path = path
+
+    def __fspath__(self) -> str:
+        return self._path
+
+    def __repr__(self) -> str:
+        return f"Folder({self._path!r})"
+
+    def __str__(self) -> str:
+        return self._path
+
+    @property
+    def name(self) -> str:
+        """The last part of the path."""
+        return os.path.basename(self._path)
+
+    def joinpath(self, *parts: str | os.PathLike[str]) -> Folder:
+        """The path of ``parts`` under this one."""
+        return Folder(os.path.join(self._path, *(os.fspath(part) for part in parts)))
+
+    def __truediv__(self, part: str | os.PathLike[str]) -> Folder:
+        return self.joinpath(part)
+
+    def is_dir(self) -> bool:
+        """Whether the path is a folder."""
+        return os.path.isdir(self._path)
+
+    def is_file(self) -> bool:
+        """Whether the path is a file."""
+        return os.path.isfile(self._path)
+
+    def iterdir(self) -> Iterator[Folder]:
+        """The entries of the folder."""
+        return (self.joinpath(name) for name in sorted(os.listdir(self._path)))
+
+    def read_bytes(self) -> bytes:
+        """The file's bytes."""
+        with open(self._path, "rb") as handle:
+            return handle.read()
+
+    def read_text(self, encoding: str | None = "utf-8") -> str:
+        """The file's text."""
+        return self.read_bytes().decode(encoding or "utf-8")
+
+    def open(self, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
+        """The file, opened (as :func:`open` does)."""
+        return open(self._path, mode, *args, **kwargs)
+
+
 def bundled_root() -> Traversable:
-    """The folder of the bundled Data Package inside the installed package."""
+    """The folder of the bundled Data Package inside the installed package.
+
+    >>> bundled_root().joinpath(DESCRIPTOR).is_file()
+    True
+    """
+    here = os.path.join(os.path.dirname(__file__), "data")
+    if os.path.isfile(os.path.join(here, DESCRIPTOR)):  # a folder on disk (not a zip, not another loader)
+        return Folder(here)
     if sys.version_info >= (3, 11):
         from importlib.resources import files
     else:  # pragma: no cover - exercised on Python 3.10 only

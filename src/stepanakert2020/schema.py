@@ -176,10 +176,14 @@ def columns(cls: type[Any]) -> tuple[Column, ...]:
     found = _COLUMNS.get(cls)
     if found is not None:
         return found
-    hints = typing.get_type_hints(cls)
+    fields = attrs.fields(cls)
+    if all(isinstance(a.type, str) is False and a.type is not None for a in fields):
+        hints = {a.name: a.type for a in fields}  # annotations evaluated when the class was made
+    else:  # string annotations (``from __future__ import annotations``): resolved in their modules
+        hints = typing.get_type_hints(cls)
     keyed = any(t.primary_key == ("id",) and issubclass(cls, t.cls) for t in TABLES.values())
     result = []
-    for attribute in attrs.fields(cls):
+    for attribute in fields:
         tp, optional = _field_type(hints[attribute.name])
         if typing.get_origin(tp) is tuple or not attribute.init:
             continue  # held in a table of its own (place names), or not set from data
