@@ -39,7 +39,7 @@ from typing import Any
 from .dates import DateSpec, EDTFError, parse_date
 from .schema import Column
 
-__all__ = ["CellError", "check_value", "format_cell", "parse_all", "parser", "reason"]
+__all__ = ["FACTORY", "CellError", "check_value", "format_cell", "parse_all", "parser", "reason"]
 
 
 class CellError(ValueError):
@@ -176,6 +176,17 @@ def check_value(column: Column, value: Any) -> None:
         check(value)
 
 
+class _Factory:
+    """The empty cell of a column whose default is a factory: leave the argument out, attrs makes one."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+#: What an empty cell parses to when the field's default is a factory (called per record by attrs).
+FACTORY = _Factory()
+
+
 class _Required:
     """The empty cell of a required column: there is no value."""
 
@@ -204,7 +215,9 @@ def parser(
     """
     convert = _type_parser(column.type, dates, fallback)
     checks = _constraint_checks(column)
-    empty: Any = None if column.optional else column.default() if column.has_default else _REQUIRED
+    empty: Any = None if column.optional else _REQUIRED
+    if not column.optional and column.has_default:
+        empty = FACTORY if column.has_factory else column.default()
     table = _value_table(column.type)
     if table is not None and not checks:  # an enum or boolean: one lookup per cell
         if empty is not _REQUIRED:

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
-from .cells import format_cell, parse_all, parser, reason
+from .cells import FACTORY, CellError, format_cell, parse_all, parser, reason
 from .dates import DateSpec, parse_date
 from .schema import DATE_SUFFIXES, columns, date_columns
 
@@ -120,7 +120,12 @@ def structure_cell(cell: str, tp: Any) -> Any:
     >>> structure_cell("red", Colour)
     <Colour.RED: 'red'>
     """
-    return _converter().structure(cell, tp)
+    import cattrs.errors
+
+    try:
+        return _converter().structure(cell, tp)
+    except cattrs.errors.CattrsError as error:
+        raise CellError(f"not a {getattr(tp, '__name__', tp)}: {error}") from None
 
 
 class RowError(ValueError):
@@ -149,17 +154,26 @@ def from_row(cls: type[T], row: dict[str, str]) -> T:
 
     stored = columns(cls)
     cells = {c.name: row.get(c.name) or "" for c in stored}
+    for field in stored:  # an empty cell of a field with a factory: attrs makes a fresh default
+        if cells[field.name] == "" and field.has_factory:
+            del cells[field.name]
     try:
         return _converter().structure(cells, cls)
     except cattrs.ClassValidationError as group:
         by_name = {c.name: c for c in stored}
         bad: list[tuple[str, str, str]] = []
-        with_notes, _ = group.group_exceptions()
+        with_notes, without = group.group_exceptions()
         for error, note in with_notes:
-            column = by_name[note.name]
-            cell = cells[note.name]
+            column = by_name.get(note.name)
+            if column is None:  # a field that is no column (a tuple of a table of its own, say)
+                bad.append((note.name, "", f"{type(error).__name__}: {error}"))
+                continue
+            cell = cells.get(note.name, "")
             bad.append((column.name, cell, reason(column, cell, structure_cell) or str(error)))
+        bad.extend(("", "", f"{type(error).__name__}: {error}") for error in without)
         raise RowError(bad) from None
+    except (ValueError, TypeError) as error:  # the class refused the values (a validator, __attrs_post_init__)
+        raise RowError([("", "", f"{cls.__name__} refused the row: {error}")]) from None
 
 
 def to_row(record: Any) -> dict[str, str]:
@@ -226,10 +240,16 @@ def structure_columns(cls: type[T], header: Sequence[str], cells: Sequence[Seque
         else:
             values.append(parse_all(parse, cells[position]))
     stored = columns(cls)
-    if all(c.attribute.kw_only is False for c in stored) and len(stored) == len(attrs.fields(cls)):  # type: ignore[arg-type]
-        return list(map(cls, *values))
     names = [c.attribute.alias or c.name for c in stored]
-    return [cls(**dict(zip(names, row, strict=True))) for row in zip(*values, strict=True)]
+    if not any(c.has_factory for c in stored):
+        if all(not c.attribute.kw_only for c in stored) and len(stored) == len(attrs.fields(cls)):  # type: ignore[arg-type]
+            return list(map(cls, *values))
+        return [cls(**dict(zip(names, row, strict=True))) for row in zip(*values, strict=True)]
+    # a field with a factory: an empty cell leaves the argument out, so that attrs makes a fresh default
+    return [
+        cls(**{name: value for name, value in zip(names, row, strict=True) if value is not FACTORY})
+        for row in zip(*values, strict=True)
+    ]
 
 
 def derived_mismatches(

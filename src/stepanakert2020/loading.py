@@ -28,7 +28,7 @@ from .convert import Dates, RowError, derived_mismatches, from_row, header_probl
 from .dataset import A, C, E, F, P, RecordSet, S, W, record_types
 from .errors import DataError, Problem
 from .model import Actor, AltName, Claim, Event, Figure, Place, Source, Weapon
-from .read import PackageRows, TableRows, read_package
+from .read import OVERRIDES, PackageRows, TableRows, read_package
 from .rules import RECORD_TABLES, check
 from .schema import TABLES
 
@@ -75,10 +75,13 @@ _TYPED_TABLES = ("events", "claims", "figures", "sources", "places", "actors", "
 class _Records:
     """Records and their (file, line) origins, table by table, plus every problem seen."""
 
-    __slots__ = ("origins", "problems", "records", "unreadable")
+    __slots__ = ("origins", "problems", "records", "unread", "unreadable")
 
     def __init__(self) -> None:
+        #: the key cells (id; a citation's record; a place name's place) of rows that could not be read
         self.unreadable: dict[str, set[str]] = {name: set() for name in TABLES}
+        #: the tables that could not be read in full (a bad header, unreadable bytes or CSV)
+        self.unread: set[str] = set()
         self.records: dict[str, list[Any]] = {name: [] for name in TABLES}
         self.origins: dict[str, list[tuple[str, int | None]]] = {name: [] for name in TABLES}
         self.problems: list[Problem] = []
@@ -88,16 +91,20 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
     """Structure one table's rows into ``into``: whole columns at once, row by row if any cell is refused."""
     bad_header = header_problems(cls, table.header)
     if bad_header:
-        into.problems.extend(Problem(table.file, 1, column, "", why) for column, why in bad_header)
+        into.problems.extend(Problem(table.file, table.header_line, column, "", why) for column, why in bad_header)
+        into.unread.add(name)
         return
     width = len(table.header)
     rows, lines = table.rows, table.lines
+    key = table.header.index(TABLES[name].primary_key[0])  # the header has it: a required column
     if rows and set(map(len, rows)) != {width}:
         for cells, line in zip(rows, lines, strict=True):
             if len(cells) != width:
                 into.problems.append(
                     Problem(table.file, line, None, "", f"{len(cells)} cells, but the header has {width}")
                 )
+                if key < len(cells):
+                    into.unreadable[name].add(cells[key])
         kept = [i for i, cells in enumerate(rows) if len(cells) == width]
         rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
     columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.header]
@@ -110,11 +117,10 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
             try:
                 records.append(from_row(cls, row))
             except RowError as error:
-                if row.get("id") and all(column != "id" for column, _, _ in error.cells):
-                    into.unreadable[name].add(row["id"])
+                into.unreadable[name].add(cells[key])
                 into.problems.extend(
                     Problem(table.file, lines[i], column or None, value, why, row.get("id") or None)
-                    for column, value, why in error.cells
+                    for column, value, why in error.cells or [("", "", f"{cls.__name__} refused the row")]
                 )
                 continue
             kept.append(i)
@@ -129,6 +135,7 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
 def _structure(package: PackageRows, types: dict[str, type[Any]], dates: Dates) -> _Records:
     found = _Records()
     found.problems.extend(package.problems)
+    found.unread.update(package.unread)
     for name, table in package.tables.items():
         _structure_table(types[name], table, dates, found, name)
     return found
@@ -139,8 +146,13 @@ def _merge(into: _Records, package: _Records, overrides: frozenset[str], where: 
     into.problems.extend(package.problems)
     existing = {r.id for name in RECORD_TABLES for r in into.records[name]}
     for record_id in sorted(overrides - existing):
+        into.problems.append(Problem(where, None, OVERRIDES, record_id, "overrides an id that no earlier package has"))
+    supplied = {r.id for name in RECORD_TABLES for r in package.records[name]}
+    for name in RECORD_TABLES:
+        supplied.update(package.unreadable[name])
+    for record_id in sorted((overrides & existing) - supplied):
         into.problems.append(
-            Problem(where, None, "stepanakert2020:overrides", record_id, "overrides an id that no earlier package has")
+            Problem(where, None, OVERRIDES, record_id, "overrides an id, but this package has no record with it")
         )
     for name, table in TABLES.items():
         if overrides:
@@ -151,6 +163,7 @@ def _merge(into: _Records, package: _Records, overrides: frozenset[str], where: 
         into.records[name].extend(package.records[name])
         into.origins[name].extend(package.origins[name])
         into.unreadable[name].update(package.unreadable[name])
+    into.unread.update(package.unread)
 
 
 def _with_names(records: _Records) -> list[Any]:
@@ -171,7 +184,11 @@ def _build(packages: Sequence[tuple[Any, str, str]], types: dict[str, type[Any]]
         package = read_package(root, label, descriptor)
         _merge(collected, _structure(package, types, dates), package.overrides, package.descriptor)
     problems = collected.problems + check(
-        collected.records, collected.origins, values_checked=True, unreadable=collected.unreadable
+        collected.records,
+        collected.origins,
+        values_checked=True,
+        unreadable=collected.unreadable,
+        unread=collected.unread,
     )
     if problems:
         raise DataError(problems)

@@ -34,6 +34,7 @@ FIELD_LIMIT = 131_072
 OVERRIDES = "stepanakert2020:overrides"
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_LINE_END = re.compile("\r\n|\r|\n")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
 
@@ -45,6 +46,9 @@ class TableRows:
     header: tuple[str, ...]
     rows: list[list[str]]
     lines: list[int]
+    header_line: int = 1
+    #: False when reading stopped early (a CSV error): the rows before it are here, the rest lost
+    complete: bool = True
 
     def columns(self) -> list[tuple[str, ...]]:
         """The cells column by column (``columns()[i]`` is everything under ``header[i]``)."""
@@ -55,12 +59,18 @@ class TableRows:
 
 @attrs.frozen
 class PackageRows:
-    """One package as read: its descriptor's label, its tables, the ids it overrides, every problem."""
+    """One package as read: its descriptor's label, its tables, the ids it overrides, every problem.
+
+    ``unread`` names the tables that could not be read in full; when a resource of the
+    descriptor was refused, it is every table the package does not hold (which one was
+    meant cannot be known), so that their absence is not reported again as broken links.
+    """
 
     descriptor: str
     tables: dict[str, TableRows]
     overrides: frozenset[str]
     problems: list[Problem]
+    unread: frozenset[str] = frozenset()
 
 
 def read_package(root: Any, label: str, descriptor_name: str = resources.DESCRIPTOR) -> PackageRows:
@@ -74,33 +84,54 @@ def read_package(root: Any, label: str, descriptor_name: str = resources.DESCRIP
     try:
         descriptor = resources.read_descriptor(root, where, descriptor_name)
     except DataError as error:
-        return PackageRows(where, tables, frozenset(), list(error.problems))
+        return PackageRows(where, tables, frozenset(), list(error.problems), frozenset(TABLES))
     overrides = descriptor.get(OVERRIDES, [])
     if not isinstance(overrides, list) or not all(isinstance(i, str) for i in overrides):
         problems.append(Problem(where, None, OVERRIDES, str(overrides), "must be a list of record ids"))
         overrides = []
+    unread: set[str] = set()
+    refused_any = False
     for number, resource in enumerate(descriptor["resources"], 1):
-        if not isinstance(resource, dict):
-            problems.append(Problem(where, None, f"resources[{number}]", "", "a resource must be an object"))
-            continue
-        name, path = resource.get("name"), resource.get("path")
-        if not isinstance(name, str) or name not in TABLES:
-            known = ", ".join(TABLES)
-            problems.append(
-                Problem(where, None, f"resources[{number}].name", str(name), f"unknown table (known: {known})")
-            )
-            continue
-        if name in tables:
-            problems.append(Problem(where, None, f"resources[{number}].name", name, "table listed twice"))
-            continue
-        refused = resources.resolve(root, path, where)
-        if refused is not None or not isinstance(path, str):
-            problems.append(refused or Problem(where, None, "path", str(path), "a path is required"))
-            continue
-        found = _read_table(root, path, f"{label}{path}", problems)
-        if found is not None:
-            tables[name] = found
-    return PackageRows(where, tables, frozenset(overrides), problems)
+        named = _read_resource(root, label, where, number, resource, tables, problems, unread)
+        refused_any = refused_any or not named
+    if refused_any:
+        unread.update(name for name in TABLES if name not in tables)
+    return PackageRows(where, tables, frozenset(overrides), problems, frozenset(unread))
+
+
+def _read_resource(
+    root: Any,
+    label: str,
+    where: str,
+    number: int,
+    resource: Any,
+    tables: dict[str, TableRows],
+    problems: list[Problem],
+    unread: set[str],
+) -> bool:
+    """Read one resource of the descriptor into ``tables``, or say why not; False if it names no table."""
+    if not isinstance(resource, dict):
+        problems.append(Problem(where, None, f"resources[{number}]", "", "a resource must be an object"))
+        return False
+    name, path = resource.get("name"), resource.get("path")
+    if not isinstance(name, str) or name not in TABLES:
+        known = ", ".join(TABLES)
+        problems.append(Problem(where, None, f"resources[{number}].name", str(name), f"unknown table (known: {known})"))
+        return False
+    if name in tables:
+        problems.append(Problem(where, None, f"resources[{number}].name", name, "table listed twice"))
+        return True
+    refused = resources.resolve(root, path, where)
+    if refused is not None or not isinstance(path, str):
+        problems.append(refused or Problem(where, None, "path", str(path), "a path is required"))
+        unread.add(name)
+        return True
+    found = _read_table(root, path, f"{label}{path}", problems)
+    if found is None or not found.complete:
+        unread.add(name)
+    if found is not None:
+        tables[name] = found
+    return True
 
 
 def _read_table(root: Any, path: str, file: str, problems: list[Problem]) -> TableRows | None:
@@ -111,7 +142,7 @@ def _read_table(root: Any, path: str, file: str, problems: list[Problem]) -> Tab
         problems.extend(error.problems)
         return None
     if len(data.translate(None, _CONTROL_BYTES)) != len(data):  # a fast scan; UTF-8 never hides these bytes
-        for number, line_text in enumerate(text.splitlines(), 1):
+        for number, line_text in enumerate(_LINE_END.split(text), 1):  # CSV's line ends, no others
             found = _CONTROL.search(line_text)
             if found:
                 code = f"U+{ord(found.group()):04X}"
@@ -178,8 +209,12 @@ def _careful_rows(text: str, file: str, problems: list[Problem]) -> TableRows | 
             records.append(cells)
             lines.append(start)
     except csv.Error as error:
-        problems.append(Problem(file, reader.line_num, None, "", f"unreadable CSV: {error}"))
+        problems.append(Problem(file, line + 1, None, "", f"unreadable CSV in the record starting here: {error}"))
+        complete = False
+    else:
+        complete = True
     if not records:
-        problems.append(Problem(file, 1, None, "", "the file is empty: a header row is required"))
+        if complete:
+            problems.append(Problem(file, 1, None, "", "the file is empty: a header row is required"))
         return None
-    return TableRows(file, tuple(records[0]), records[1:], lines[1:])
+    return TableRows(file, tuple(records[0]), records[1:], lines[1:], lines[0], complete)

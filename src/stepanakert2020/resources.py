@@ -142,6 +142,9 @@ def read_bytes(root: Traversable, name: str, label: str) -> bytes:
         return root.joinpath(name).read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, KeyError):
         raise DataError([Problem(label, None, None, "", "file not found")]) from None
+    except (OSError, ValueError) as error:  # unreadable, a name too long, a loop of links, a NUL in the name
+        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise DataError([Problem(label, None, None, "", f"cannot be read: {why}")]) from None
 
 
 def decode(data: bytes, label: str) -> str:
@@ -167,6 +170,8 @@ def read_descriptor(root: Traversable, label: str, name: str = DESCRIPTOR) -> di
         raise DataError(
             [Problem(label, error.lineno, f"char {error.colno}", "", f"invalid JSON: {error.msg}")]
         ) from None
+    except (ValueError, RecursionError) as error:  # a number too long to read, arrays nested too deep
+        raise DataError([Problem(label, None, None, "", f"unreadable JSON: {type(error).__name__}")]) from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         raise DataError([Problem(label, None, "resources", "", "a descriptor needs a 'resources' list")])
     return descriptor

@@ -53,9 +53,12 @@ def _column(records: Sequence[Any], field: str) -> list[Any]:
 class _Tables:
     """The tables being checked, with the indexes several rules share (each built once)."""
 
-    def __init__(self, tables: Mapping[str, Sequence[Any]], unreadable: Mapping[str, Iterable[str]]) -> None:
+    def __init__(
+        self, tables: Mapping[str, Sequence[Any]], unreadable: Mapping[str, Iterable[str]], unread: Iterable[str]
+    ) -> None:
         self.tables = tables
         self.unreadable = unreadable
+        self.unread = frozenset(unread)
         self._ids: dict[str, dict[str, int]] = {}
 
     def __getitem__(self, name: str) -> Sequence[Any]:
@@ -119,7 +122,7 @@ def _ids_across_tables(t: _Tables) -> Iterator[Finding]:
     owner: dict[str, str] = {}
     for name in RECORD_TABLES:
         ids = t.ids(name)
-        for key in ids.keys() & owner.keys():
+        for key in sorted(ids.keys() & owner.keys(), key=ids.__getitem__):
             yield name, ids[key], "id", key, f"duplicate id (already used in {owner[key]})"
         for key in ids:
             owner.setdefault(key, name)
@@ -133,11 +136,15 @@ def _references(t: _Tables) -> Iterator[Finding]:
     for table in TABLES.values():
         records = t[table.name]
         for field, target in table.foreign_keys:
+            if target in t.unread:
+                continue  # the table could not be read: its absent records are not reported again
             allowed: set[Any] = {*t.ids(target), *t.unreadable.get(target, ()), None}
             values = _column(records, field)
             for i in _positions(map(operator.not_, map(allowed.__contains__, values))):
                 yield table.name, i, field, values[i], f"no {target} record has this id"
     owner = t.owner()
+    if t.unread & set(RECORD_TABLES):
+        return
     for name, field in (("citations", "record"), ("withdrawn", "replaced_by")):
         values = _column(t[name], field)
         allowed_ids: set[Any] = {*owner, None}
@@ -184,12 +191,14 @@ def _citations(t: _Tables) -> Iterator[Finding]:
     """Every event, claim and figure is cited, by no source published before the date it documents."""
     citations = t["citations"]
     cited = set(_column(citations, "record"))
+    cited.update(t.unreadable.get("citations", ()))  # the record of a citation row that could not be read
     starts: dict[str, dt.date] = {}
     where: dict[str, tuple[str, int]] = {}
     for name, field in CITED.items():
         records = t[name]
         ids = _column(records, "id")
-        for i in _positions(map(operator.not_, map(cited.__contains__, ids))):
+        uncited = () if "citations" in t.unread else _positions(map(operator.not_, map(cited.__contains__, ids)))
+        for i in uncited:
             yield name, i, "id", ids[i], "no citation: every event, claim and figure needs a source"
         starts.update(zip(ids, _column(records, f"{field}.earliest"), strict=True))
         where.update(zip(ids, zip(itertools.repeat(name), itertools.count()), strict=False))
@@ -298,15 +307,17 @@ def check(
     *,
     values_checked: bool = False,
     unreadable: Mapping[str, Iterable[str]] | None = None,
+    unread: Iterable[str] = (),
 ) -> list[Problem]:
     """Every problem across ``tables`` (table name -> records), located through ``origins``.
 
     Records built in memory are first checked against their columns' patterns and ranges;
     pass ``values_checked=True`` for records structured from cells, which already were.
     ``unreadable`` names the ids (table -> ids) of rows that could not be read, whose
-    problems are already reported: a reference to one of them is not reported again.
+    problems are already reported: a reference to one of them is not reported again; nor
+    is a reference into a table of ``unread``, the tables that could not be read in full.
     """
-    found = _Tables(tables, unreadable or {})
+    found = _Tables(tables, unreadable or {}, unread)
     rules = RULES if values_checked else (_values, *RULES)
     problems: list[Problem] = []
     for rule in rules:

@@ -145,12 +145,14 @@ class Column:
         """Whether an empty cell is refused: not optional and no default."""
         return not self.optional and not self.has_default
 
+    @property
+    def has_factory(self) -> bool:
+        """Whether the default is made anew for each record (``attrs.Factory``)."""
+        return isinstance(self.attribute.default, attrs.Factory)  # type: ignore[arg-type]
+
     def default(self) -> Any:
-        """The field's default value (a factory is called)."""
-        default: Any = self.attribute.default
-        if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
-            return default.factory()
-        return default
+        """The field's default value; for a factory, see :attr:`has_factory`."""
+        return self.attribute.default
 
 
 def _field_type(tp: Any) -> tuple[Any, bool]:
