@@ -12,9 +12,9 @@ from typing import Any
 
 import attrs
 import pytest
-from helpers import copy_bundled
 
 import stepanakert2020 as s
+from helpers import copy_bundled
 from stepanakert2020.model import Event
 
 
@@ -23,6 +23,14 @@ def _edit_line(folder: Path, table: str, number: int, change: Callable[[str], st
     lines = path.read_text(encoding="utf-8").split("\n")
     lines[number - 1] = change(lines[number - 1])
     path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _add_column(folder: Path, table: str, name: str, cells: dict[int, str], other: str) -> None:
+    """Add a column to a table: ``cells`` by line number, ``other`` on every other line."""
+    path = folder / f"{table}.csv"
+    lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
+    lines = [lines[0] + f",{name}"] + [f"{text},{cells.get(n, other)}" for n, text in enumerate(lines[1:], 2)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def _problems(folder: Path, **kwargs: Any) -> list[s.Problem]:
@@ -77,10 +85,7 @@ def test_a_row_the_record_class_refuses_is_reported_not_dropped(tmp_path: Path) 
         casualties: int = attrs.field(default=0, validator=attrs.validators.le(1000))
 
     folder = copy_bundled(tmp_path)
-    _edit_line(folder, "events", 1, lambda text: text + ",casualties")
-    for number in range(2, 94):
-        _edit_line(folder, "events", number, lambda text: text + ",1")
-    _edit_line(folder, "events", 5, lambda text: text[:-1] + "5000")
+    _add_column(folder, "events", "casualties", {5: "5000"}, "1")
     (problem,) = _problems(folder, event_type=Checked)
     assert problem.line == 5 and "must be <= 1000" in problem.reason
 
@@ -91,10 +96,7 @@ def test_a_user_field_type_the_converter_refuses_is_reported(tmp_path: Path) -> 
         severity: typing.Literal["low", "high"] = "low"
 
     folder = copy_bundled(tmp_path)
-    _edit_line(folder, "events", 1, lambda text: text + ",severity")
-    for number in range(2, 94):
-        _edit_line(folder, "events", number, lambda text: text + ("medium" if number == 7 else ",high"))
-    _edit_line(folder, "events", 7, lambda text: text.replace("medium", ",medium"))
+    _add_column(folder, "events", "severity", {7: "medium"}, "high")
     (problem,) = _problems(folder, event_type=Graded)
     assert (problem.line, problem.column) == (7, "severity")
 

@@ -14,8 +14,8 @@ nothing of record classes or datasets; :mod:`stepanakert2020.load` turns rows in
 from __future__ import annotations
 
 import csv
-import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -24,7 +24,7 @@ from . import resources
 from .errors import DataError, Problem
 from .schema import TABLES
 
-__all__ = ["FIELD_LIMIT", "OVERRIDES", "PackageRows", "TableRows", "read_package"]
+__all__ = ["FIELD_LIMIT", "OVERRIDES", "CSVError", "PackageRows", "TableRows", "csv_records", "read_package"]
 
 #: The longest cell accepted, in characters (the csv module's default limit, which other
 #: libraries such as frictionless raise for the whole process).
@@ -190,29 +190,79 @@ def _quick_rows(text: str) -> list[list[str]] | None:
     return rows
 
 
+class CSVError(ValueError):
+    """Text that is not CSV (RFC 4180, as :mod:`csv` reads it in strict mode); ``line`` is where its record starts."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"line {line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
+_QUOTED = re.compile(r'"((?:[^"]+|"")*)"')
+_PLAIN = re.compile(r"[^,\r\n]*")
+
+
+def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
+    r"""Each record of a CSV text with the line it starts on, read as :func:`csv.reader` reads it
+    (comma, double quote, doubled quotes, strict), with no limit on a cell's size.
+
+    The csv module's own limit is process-wide (``csv.field_size_limit``, which other libraries
+    change), so the careful path reads with this instead, and checks :data:`FIELD_LIMIT` itself.
+
+    >>> list(csv_records('a,"b\nc"\n\nd\n'))
+    [(1, ['a', 'b\nc']), (3, []), (4, ['d'])]
+    """
+    position, line, end = 0, 1, len(text)
+    while position < end:
+        start = line
+        cells: list[str] = []
+        if text[position] not in "\r\n":
+            while True:
+                if text.startswith('"', position):
+                    quoted = _QUOTED.match(text, position)
+                    if quoted is None:
+                        raise CSVError(start, "unexpected end of data (a quote is never closed)")
+                    cell = quoted.group(1)
+                    line += len(_LINE_END.findall(cell))
+                    cells.append(cell.replace('""', '"'))
+                    position = quoted.end()
+                    if position < end and text[position] not in ",\r\n":
+                        raise CSVError(start, "',' expected after '\"'")
+                else:
+                    plain = _PLAIN.match(text, position)
+                    assert plain is not None  # it matches the empty string anywhere
+                    cells.append(plain.group())
+                    position = plain.end()
+                if not text.startswith(",", position):
+                    break
+                position += 1
+        if position < end:  # a line break: \r\n, \r or \n
+            position += 2 if text.startswith("\r\n", position) else 1
+            line += 1
+        yield start, cells
+
+
 def _careful_rows(text: str, file: str, problems: list[Problem]) -> TableRows | None:
-    """Every record the CSV reader reads, each with the line it starts on; every problem reported."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    """Every record of the text, each with the line it starts on; every problem reported."""
     records: list[list[str]] = []
     lines: list[int] = []
-    line = 0
+    complete = True
     try:
-        for cells in reader:
-            start, line = line + 1, reader.line_num
+        for start, cells in csv_records(text):
             if not cells:
                 continue  # a blank line
             if any(len(cell) > FIELD_LIMIT for cell in cells):
-                problems.append(
-                    Problem(file, start, None, "", f"field larger than the limit of {FIELD_LIMIT} characters")
-                )
+                too_long = f"field larger than the limit of {FIELD_LIMIT} characters"
+                problems.append(Problem(file, start, None, "", too_long))
                 cells = [cell[:FIELD_LIMIT] for cell in cells]
             records.append(cells)
             lines.append(start)
-    except csv.Error as error:
-        problems.append(Problem(file, line + 1, None, "", f"unreadable CSV in the record starting here: {error}"))
+    except CSVError as error:
+        problems.append(
+            Problem(file, error.line, None, "", f"unreadable CSV in the record starting here: {error.reason}")
+        )
         complete = False
-    else:
-        complete = True
     if not records:
         if complete:
             problems.append(Problem(file, 1, None, "", "the file is empty: a header row is required"))
