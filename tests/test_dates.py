@@ -44,7 +44,7 @@ def test_qualifiers() -> None:
     [
         ("2020-13", "month 13"),
         ("2021-02-29", "day 29 does not exist"),
-        ("2020-10-11/2020-10-10", "ends before it starts"),
+        ("2020-10-11/2020-10-10", "before its start does"),
         ("2020-10-10/..", "open or unknown"),
         ("/2020", "open or unknown"),
         ("20-10-10", "not an EDTF date"),

@@ -89,7 +89,7 @@ def test_quoted_newlines_load_and_lines_are_reported_where_records_start(tmp_pat
         ("citations", "war-begins,", "nothing-here,", "no record has this id"),
         ("actors", "hrw,Human Rights Watch,ngo", "hrw,Human Rights Watch,charity", "'charity' is not one of"),
         ("places", "39.81528", "139.81528", r"out of range \(allowed: -90..90\)"),
-        ("claims", ",2020-12-11,", ",2020-12-11/2020-12-10,", "ends before it starts"),
+        ("claims", ",2020-12-11,", ",2020-12-11/2020-12-10,", "before its start does"),
     ],
 )
 def test_cell_level_problems(tmp_path: Path, table: str, old: str, new: str, expected: str) -> None:

@@ -42,6 +42,10 @@ from .schema import Column
 __all__ = ["FACTORY", "CellError", "check_value", "format_cell", "parse_all", "parser", "reason"]
 
 
+#: Why the empty cell of a required column is refused.
+REQUIRED = "a value is required"
+
+
 class CellError(ValueError):
     """A cell that its column's rules refuse; the message says which rule."""
 
@@ -234,7 +238,7 @@ def parser(
     def parse(cell: str) -> Any:
         if cell == "":
             if empty is _REQUIRED:
-                raise CellError("a value is required")
+                raise CellError(REQUIRED)
             return empty
         value = convert(cell)
         for check in checks:
@@ -261,7 +265,7 @@ def parse_all(parse: Callable[[str], Any], cells: Sequence[str]) -> Sequence[Any
 
 def _required_text(cell: str) -> str:
     if cell == "":
-        raise CellError("a value is required")
+        raise CellError(REQUIRED)
     return cell
 
 
@@ -281,13 +285,13 @@ def reason(column: Column, cell: str, fallback: Fallback | None = None) -> str |
         parser(column, fallback=fallback)(cell)
     except LookupError:
         if cell == "":
-            return "a value is required"
+            return REQUIRED
         if column.type is bool:
             return "not a boolean (use true or false)"
         allowed = ", ".join(str(member.value) for member in column.type)
         return f"{cell!r} is not one of: {allowed}"
-    except EDTFError as error:
-        return str(error)
+    except EDTFError as error:  # its message starts with the text itself, which the problem shows already
+        return str(error).removeprefix(f"{cell!r}: ").removeprefix(f"{cell!r} ")
     except (ValueError, TypeError) as error:  # CellError, or a user type's own error
         return str(error) or type(error).__name__
     return None

@@ -211,8 +211,9 @@ def header_problems(cls: type[Any], header: Sequence[str]) -> list[tuple[str | N
     known = {c.name for c in columns(cls)}
     known.update(name for c in date_columns(cls) for name in _derived_names(c.name))
     problems: list[tuple[str | None, str]] = [(name, "unknown column") for name in header if name not in known]
-    if len(set(header)) != len(header):
-        problems.append((None, "a column name appears twice in the header"))
+    problems.extend(
+        (name, "this column appears twice in the header") for name in sorted(set(header)) if header.count(name) > 1
+    )
     problems.extend((c.name, "required column is missing") for c in columns(cls) if c.required and c.name not in header)
     return problems
 

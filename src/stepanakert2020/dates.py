@@ -154,8 +154,8 @@ def parse_date(text: str) -> DateSpec:
     if "X" in text:
         raise EDTFError(f"{text!r}: unspecified digits (X) inside an interval are EDTF level 2, not supported")
     start, end = _single(start_text, text), _single(end_text, text)
-    if start.earliest > end.latest or start.latest > end.latest:
-        raise EDTFError(f"{text!r}: the interval ends before it starts")
+    if start.latest > end.latest:  # (then the start is not within the interval's bounds)
+        raise EDTFError(f"{text!r}: the interval ends ({end.latest}) before its start does ({start.latest})")
     coarsest = max(start.precision, end.precision, key=lambda p: p.rank)
     return DateSpec(
         edtf=text,
