@@ -81,18 +81,6 @@ def parse_number(cell: str) -> float:
     return float(cell.replace("INF", "inf"))
 
 
-def parse_boolean(cell: str) -> bool:
-    """A boolean cell: ``true`` or ``false``.
-
-    >>> parse_boolean("true")
-    True
-    """
-    try:
-        return _BOOLEANS[cell]
-    except KeyError:
-        raise CellError("not a boolean (use true or false)") from None
-
-
 def parse_day(cell: str) -> dt.date:
     """A Table Schema ``date`` cell: ``YYYY-MM-DD``, a day that exists.
 
