@@ -10,12 +10,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from test_cells import EDGES
-from test_rules import BROKEN, minimal
-
 from stepanakert2020.cells import reason
 from stepanakert2020.rules import check
 from stepanakert2020.schema import TABLES, columns
+from test_cells import EDGES
+from test_rules import BROKEN, minimal
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("STEPANAKERT2020_UPDATE_GOLDEN") == "1"
