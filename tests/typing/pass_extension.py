@@ -29,3 +29,5 @@ mine: Mine = Mine.load()
 tagged: tuple[TaggedEvent, ...] = mine.verified()
 actor_name: str = plain.actor("hrw").name
 published: str = plain.source(plain.sources()[0].id).published.edtf
+same_mine: Mine = s.load(dataset_type=Mine)
+also_tagged: tuple[TaggedEvent, ...] = s.load(dataset_type=Mine).verified()
