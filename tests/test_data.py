@@ -49,35 +49,16 @@ def test_installed_metadata_agrees_when_installed() -> None:
     assert version == stepanakert2020.__version__
 
 
-def test_every_event_claim_and_figure_is_cited_by_an_existing_source() -> None:
-    ds = load()
-    source_ids = {s.id for s in ds.sources()}
-    cited = {c.record for c in ds.citations()}
-    records: list[Any] = [*ds.timeline(), *ds.claims(), *ds.figures()]
-    for record in records:
-        assert record.id in cited, record.id
-    assert {c.source for c in ds.citations()} <= source_ids
-
-
 def test_sources_are_citable() -> None:
     for source in load().sources():
         assert source.url.startswith(("https://", "http://")), source.id
         assert source.title and source.publisher and source.language
 
 
-def test_dates_are_ordered_and_within_scope() -> None:
+def test_dates_are_within_scope() -> None:
     for event in load().timeline():
-        assert event.date.earliest <= event.date.latest
         if event.kind is not EventKind.CONTEXT:
             assert event.date.earliest.year >= 2020, event.id
-
-
-def test_claims_are_attributed_and_denials_linked() -> None:
-    ds = load()
-    for claim in ds.claims():
-        assert ds.record(claim.claimant)
-        if claim.stance.value in ("denies", "disputes", "retracts"):
-            assert claim.responds_to is not None and ds.record(claim.responds_to)
 
 
 def test_released_ids_still_exist_or_are_tombstoned() -> None:

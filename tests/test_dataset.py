@@ -115,15 +115,6 @@ def test_every_query_is_sorted(ds: AnyDataset, data: st.DataObject) -> None:
     assert list(ds.figures()) == sorted(ds.figures(), key=lambda f: (f.as_of.earliest, f.id))
 
 
-@given(datasets())
-def test_invariants_of_generated_data(ds: AnyDataset) -> None:
-    cited = {c.record for c in ds.citations()}
-    for record in (*ds.timeline(), *ds.claims(), *ds.figures()):
-        assert record.id in cited
-    for citation in ds.citations():
-        ds.record(citation.source)
-
-
 @given(datasets(max_events=3))
 def test_rebuilding_from_its_own_records_gives_the_same_dataset(ds: AnyDataset) -> None:
     again = Dataset(
