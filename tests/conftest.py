@@ -1,4 +1,5 @@
-"""Hypothesis profiles: ``default`` (quick), ``ci`` (more cases), ``fuzz`` (opt-in, 10^4 cases).
+"""Hypothesis profiles: ``default`` (quick), ``ci`` (more cases), ``mutation`` (few, repeatable),
+``fuzz`` (opt-in, 10^4 cases).
 
 Pick one with ``HYPOTHESIS_PROFILE=fuzz pytest ...``.
 """
@@ -12,6 +13,9 @@ from hypothesis import HealthCheck, settings
 settings.register_profile("default", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "ci", max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
+)
+settings.register_profile(  # mutation testing runs every test once per mutant: fewer, repeatable cases
+    "mutation", max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True
 )
 settings.register_profile("fuzz", max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "default"))

@@ -165,7 +165,7 @@ def test_id_collision_is_an_error_unless_declared_as_override(tmp_path: Path) ->
         "citations",
         [{"record": "war-begins", "source": "my-notes-2021"}, {"record": "my-claim", "source": "my-notes-2021"}],
     )
-    with pytest.raises(DataError, match="duplicate id"):
+    with pytest.raises(DataError, match="already used in events of an earlier package"):
         s.load(extra=[folder])
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     descriptor["stepanakert2020:overrides"] = ["war-begins"]

@@ -47,7 +47,7 @@ def test_dangling_references_and_duplicates(tmp_path: Path) -> None:
         handle.write("war-begins,no-such-source,\n")
     with pytest.raises(DataError, match="no sources record has this id"):
         load(bundled=False, extra=[pkg])
-    with pytest.raises(DataError, match="duplicate id"):
+    with pytest.raises(DataError, match="already used in actors of an earlier package"):
         load(extra=[copy_bundled(tmp_path / "again")])
 
 

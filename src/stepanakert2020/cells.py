@@ -162,8 +162,8 @@ def check_value(column: Column, value: Any) -> None:
     ...
     stepanakert2020.cells.CellError: out of range (allowed: -90..90)
     """
-    if value is None:
-        return
+    if value is None or (column.has_default and not column.has_factory and value == column.default()):
+        return  # what an empty cell stands for
     for check in _constraint_checks(column):
         check(value)
 

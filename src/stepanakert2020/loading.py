@@ -72,6 +72,10 @@ TYPE_ARGUMENTS = ("event_type", "claim_type", "figure_type", "source_type", "pla
 _TYPED_TABLES = ("events", "claims", "figures", "sources", "places", "actors", "weapons")
 
 
+#: Problems reported in one table before the rest of its rows are left unchecked.
+PROBLEM_LIMIT = 1000
+
+
 class _Records:
     """Records and their (file, line) origins, table by table, plus every problem seen."""
 
@@ -112,7 +116,15 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
         records = structure_columns(cls, table.header, columns, dates)
     except (ValueError, LookupError, TypeError):  # a refused cell: find each one, row by row
         records, kept = [], []
+        limit = len(into.problems) + PROBLEM_LIMIT
         for i, cells in enumerate(rows):
+            if len(into.problems) >= limit:  # enough to go on with: bounded work for a file that is all errors
+                left = len(rows) - i
+                why = f"{left} more rows not checked after {PROBLEM_LIMIT} problems in this file; fix those first"
+                into.problems.append(Problem(table.file, lines[i], None, "", why))
+                into.unread.add(name)
+                rows, lines = [rows[j] for j in kept], [lines[j] for j in kept]
+                break
             row: dict[str, str] = dict(zip(table.header, cells, strict=True))
             try:
                 records.append(from_row(cls, row))
@@ -124,7 +136,8 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
                 )
                 continue
             kept.append(i)
-        rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
+        else:
+            rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
         columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.header]
     for at, column, cell, why in derived_mismatches(cls, table.header, columns, records):
         into.problems.append(Problem(table.file, lines[at], column, cell, why, getattr(records[at], "id", None)))
@@ -144,7 +157,8 @@ def _structure(package: PackageRows, types: dict[str, type[Any]], dates: Dates) 
 def _merge(into: _Records, package: _Records, overrides: frozenset[str], where: str) -> None:
     """Add one package's records to ``into``; an overridden id loses its earlier record, citations and names."""
     into.problems.extend(package.problems)
-    existing = {r.id for name in RECORD_TABLES for r in into.records[name]}
+    owner = {r.id: name for name in RECORD_TABLES for r in into.records[name]}
+    existing = set(owner)
     for record_id in sorted(overrides - existing):
         into.problems.append(Problem(where, None, OVERRIDES, record_id, "overrides an id that no earlier package has"))
     supplied = {r.id for name in RECORD_TABLES for r in package.records[name]}
@@ -154,6 +168,20 @@ def _merge(into: _Records, package: _Records, overrides: frozenset[str], where: 
         into.problems.append(
             Problem(where, None, OVERRIDES, record_id, "overrides an id, but this package has no record with it")
         )
+    for name in RECORD_TABLES:  # an id of an earlier package, reused without saying so
+        taken = [i for i, r in enumerate(package.records[name]) if r.id in owner and r.id not in overrides]
+        for i in taken:
+            record_id = package.records[name][i].id
+            file, line = package.origins[name][i]
+            why = (
+                f"this id is already used in {owner[record_id]} of an earlier package; "
+                f"list it under {OVERRIDES!r} to replace that record"
+            )
+            into.problems.append(Problem(file, line, "id", record_id, why, record_id))
+        if taken:
+            keep = sorted(set(range(len(package.records[name]))) - set(taken))
+            package.records[name] = [package.records[name][i] for i in keep]
+            package.origins[name] = [package.origins[name][i] for i in keep]
     for name, table in TABLES.items():
         if overrides:
             key = table.primary_key[0]  # id; the record of a citation; the place of a place name

@@ -17,6 +17,7 @@ import attrs
 from .dates import DateSpec
 
 __all__ = [
+    "URL_PATTERN",
     "Actor",
     "ActorKind",
     "AltName",
@@ -42,6 +43,10 @@ __all__ = [
     "Weapon",
     "WeaponCategory",
 ]
+
+
+#: What a source's URL looks like: ``http`` or ``https``, a host, no spaces (a Table Schema pattern).
+URL_PATTERN = r"https?://[^\s/?#]+[^\s]*"
 
 
 class EventKind(enum.Enum):
@@ -242,10 +247,10 @@ class Source:
     kind: SourceKind
     publisher: str
     title: str
-    url: str
+    url: str = attrs.field(metadata={"pattern": URL_PATTERN})
     published: DateSpec
     language: str
-    archive_url: str = ""
+    archive_url: str = attrs.field(default="", metadata={"pattern": URL_PATTERN})
 
 
 @attrs.frozen

@@ -33,7 +33,11 @@ FIELD_LIMIT = 131_072
 #: The package-level descriptor property that lists the ids a user package replaces.
 OVERRIDES = "stepanakert2020:overrides"
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Characters no cell may hold: C0 and C1 controls (tab, line ends excepted) and the bidirectional
+#: embeddings, overrides and isolates, which make text display other than it reads.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+#: The UTF-8 lead bytes of those that are not single bytes (a quick test before the search).
+_CONTROL_LEADS = (b"\xc2", b"\xe2\x80", b"\xe2\x81")
 _LINE_END = re.compile("\r\n|\r|\n")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
@@ -141,7 +145,8 @@ def _read_table(root: Any, path: str, file: str, problems: list[Problem]) -> Tab
     except DataError as error:
         problems.extend(error.problems)
         return None
-    if len(data.translate(None, _CONTROL_BYTES)) != len(data):  # a fast scan; UTF-8 never hides these bytes
+    c0 = len(data.translate(None, _CONTROL_BYTES)) != len(data)  # a fast scan; UTF-8 never hides these bytes
+    if c0 or (any(lead in data for lead in _CONTROL_LEADS) and _CONTROL.search(text)):
         for number, line_text in enumerate(_LINE_END.split(text), 1):  # CSV's line ends, no others
             found = _CONTROL.search(line_text)
             if found:

@@ -127,24 +127,57 @@ def package_root(path: str | os.PathLike[str]) -> tuple[Path, str]:
     from pathlib import Path
 
     given = Path(path)
-    if given.is_dir():
-        return given, DESCRIPTOR
-    if given.is_file():
-        return given.parent, given.name
+    try:
+        if given.is_dir():
+            return given, DESCRIPTOR
+        if given.is_file():
+            return given.parent, given.name
+    except (OSError, ValueError) as error:  # a name too long, a NUL in it ...
+        shown = repr(str(given))[1:-1][:200]
+        raise DataError([Problem(shown, None, None, "", f"not a usable path: {error}")]) from None
     raise DataError(
         [Problem(str(given), None, None, "", "no such Data Package (give a folder or a datapackage.json path)")]
     )
 
 
+#: The largest file read, in bytes: a guard against runaway input (the bundled files are ~0.5 MiB).
+FILE_LIMIT = 1 << 30
+
+
 def read_bytes(root: Traversable, name: str, label: str) -> bytes:
-    """The bytes of a file in a package; a :class:`DataError` if it is missing."""
+    """The bytes of a file in a package; a :class:`DataError` if it is missing, not a regular file or too large.
+
+    On disk only regular files are read (never a FIFO, a device or a socket, which could block
+    or never end), and a file reached through a link must stay inside the package's folder.
+    """
     try:
-        return root.joinpath(name).read_bytes()
+        target = root.joinpath(name)
+        if isinstance(root, os.PathLike) and isinstance(target, os.PathLike):  # on disk: look before reading
+            problem = _unsafe_file(os.fspath(root), os.fspath(target), label)
+            if problem is not None:
+                raise DataError([problem])
+        return target.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, KeyError):
         raise DataError([Problem(label, None, None, "", "file not found")]) from None
     except (OSError, ValueError) as error:  # unreadable, a name too long, a loop of links, a NUL in the name
         why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
         raise DataError([Problem(label, None, None, "", f"cannot be read: {why}")]) from None
+
+
+def _unsafe_file(root: str, path: str, label: str) -> Problem | None:
+    """Why the file at ``path`` may not be read: not a regular file, too large, or a link out of ``root``."""
+    import stat
+
+    info = os.stat(path)  # FileNotFoundError and the other OSErrors are the caller's
+    if not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(path)
+        return Problem(label, None, None, "", "not a regular file (a FIFO, device or socket is never read)")
+    if info.st_size > FILE_LIMIT:
+        return Problem(label, None, None, "", f"larger than the limit of {FILE_LIMIT} bytes")
+    if os.path.islink(path) and not _inside(os.path.realpath(path), os.path.realpath(root)):
+        return Problem(label, None, None, "", "a link to a file outside the package folder")
+    return None
 
 
 def decode(data: bytes, label: str) -> str:
