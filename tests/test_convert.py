@@ -75,3 +75,45 @@ def test_booleans_are_strict() -> None:
                 "prospective": "yes",
             },
         )
+
+
+def test_header_problems_name_every_column_once() -> None:
+    from stepanakert2020.convert import header_problems
+
+    header = ["id", "kind", "title", "date", "date_earliest", "date_precision", "colour", "title", "place"]
+    assert header_problems(Event, header) == [
+        ("colour", "unknown column"),
+        ("title", "this column appears twice in the header"),
+        ("summary", "required column is missing"),
+        ("date_meaning", "required column is missing"),
+    ]
+    assert header_problems(Event, ["id", "kind", "title", "summary", "date", "date_meaning", "place"]) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (None, ""),
+        (True, "true"),
+        (False, "false"),
+        (0, "0"),
+        (-3, "-3"),
+        (2.5, "2.5"),
+        (float("nan"), "NaN"),
+        (float("inf"), "INF"),
+        (float("-inf"), "-INF"),
+        ("text, with a comma", "text, with a comma"),
+    ],
+)
+def test_format_cell_writes_what_the_parsers_read(value: Any, cell: str) -> None:
+    from stepanakert2020.cells import format_cell
+
+    assert format_cell(value) == cell
+
+
+def test_format_cell_writes_enums_and_dates_as_their_text() -> None:
+    from stepanakert2020.cells import format_cell
+    from stepanakert2020.dates import parse_date
+    from stepanakert2020.model import EventKind
+
+    assert (format_cell(EventKind.STRIKE), format_cell(parse_date("2020-10~"))) == ("strike", "2020-10~")

@@ -79,3 +79,73 @@ def test_agrees_with_the_edtf_package(text: str) -> None:
     theirs = edtf.parse_edtf(text)
     assert _as_date(theirs.lower_strict()) == ours.earliest
     assert _as_date(theirs.upper_strict()) == ours.latest
+
+
+@pytest.mark.parametrize("year", [1900, 2000, 2019, 2020, 2100])
+def test_every_day_of_a_year_is_a_date_exactly_when_the_calendar_says_so(year: int) -> None:
+    for month in range(1, 13):
+        for day in range(1, 32):
+            text = f"{year:04d}-{month:02d}-{day:02d}"
+            try:
+                expected: dt.date | None = dt.date(year, month, day)
+            except ValueError:
+                expected = None
+            if expected is None:
+                with pytest.raises(EDTFError, match=f"day {day:02d} does not exist in {year:04d}-{month:02d}"):
+                    parse_date(text)
+            else:
+                found = parse_date(text)
+                assert (found.earliest, found.latest, found.precision) == (expected, expected, Precision.DAY)
+        last = parse_date(f"{year:04d}-{month:02d}").latest
+        assert (last + dt.timedelta(days=1)).day == 1
+
+
+#: Every form the parser knows, and the edges of each: what it gives, written out in full.
+FORMS = {
+    "2020": "2020-01-01..2020-12-31 year",
+    "2020?": "2020-01-01..2020-12-31 year uncertain",
+    "2020~": "2020-01-01..2020-12-31 year approximate",
+    "2020%": "2020-01-01..2020-12-31 year approximate uncertain",
+    "2020-02": "2020-02-01..2020-02-29 month",
+    "2020-04": "2020-04-01..2020-04-30 month",
+    "2020-12": "2020-12-01..2020-12-31 month",
+    "2020-XX": "2020-01-01..2020-12-31 year",
+    "2020-10-XX": "2020-10-01..2020-10-31 month",
+    "2020-10-XX~": "2020-10-01..2020-10-31 month approximate",
+    "2020-10-04/2020-10-04": "2020-10-04..2020-10-04 day interval",
+    "2020-10-04?/2020-10": "2020-10-04..2020-10-31 month uncertain interval",
+    "2019/2020-10-04~": "2019-01-01..2020-10-04 year approximate interval",
+    "2020-10/2020-10-15": (
+        "error: '2020-10/2020-10-15': the interval ends (2020-10-15) before its start does (2020-10-31)"
+    ),
+    "2020-00": "error: '2020-00': month 00 is not 01-12",
+    "2020-10-00": "error: '2020-10-00': day 00 does not exist in 2020-10",
+    "2020-XX-04": "error: '2020-XX-04': a known day in an unspecified month is not supported",
+    "2020-10-XX/2020-11": (
+        "error: '2020-10-XX/2020-11': unspecified digits (X) inside an interval are EDTF level 2, not supported"
+    ),
+    "../2020": "error: '../2020': open or unknown interval ends are not supported",
+    "2020/": "error: '2020/': open or unknown interval ends are not supported",
+    "0000-01": "error: '0000-01': year 0000 is not supported",
+    "2020-1": (
+        "error: '2020-1' is not an EDTF date in the supported subset "
+        "(YYYY, YYYY-MM, YYYY-MM-DD, optional ?~% qualifier, XX for unspecified month or day)"
+    ),
+}
+
+
+def _described(text: str) -> str:
+    try:
+        d = parse_date(text)
+    except EDTFError as error:
+        return f"error: {error}"
+    flags = [name for name in ("approximate", "uncertain", "interval") if getattr(d, name)]
+    return " ".join([f"{d.earliest}..{d.latest}", d.precision.value, *flags])
+
+
+def test_every_form_gives_exactly_what_it_says() -> None:
+    assert {text: _described(text) for text in FORMS} == FORMS
+
+
+def test_precision_ranks_order_day_month_year() -> None:
+    assert [p.rank for p in (Precision.DAY, Precision.MONTH, Precision.YEAR)] == [0, 1, 2]

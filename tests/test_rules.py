@@ -146,6 +146,13 @@ BROKEN: list[tuple[str, Callable[[dict[str, list[Any]]], None], str | None, str]
     ("parent cycle", _replace("places", "city", parent="square"), "parent", "parents form a cycle"),
     ("parent is itself", _replace("actors", "ngo", parent="ngo"), "parent", "parents form a cycle"),
     (
+        "weapon parent cycle",
+        _add("weapons", s.Weapon("w2", "W2", s.WeaponCategory.OTHER, parent="w2")),
+        "parent",
+        "cycle",
+    ),
+    ("duplicate tombstone", _add("withdrawn", s.Tombstone("gone", "0.1.0", "again")), "id", "duplicate id"),
+    (
         "claims answer each other",
         _replace("claims", "says", stance=s.Stance.DISPUTES, responds_to="no"),
         "responds_to",
