@@ -75,3 +75,18 @@ def test_a_low_process_wide_csv_limit_changes_nothing(tmp_path: Path) -> None:
         assert s.load(extra=[folder]).actor("mine").notes == expected
     finally:
         csv.field_size_limit(before)
+
+
+@given(st.text(alphabet=st.sampled_from("ab,\n "), max_size=40))
+@example("a,b\nc,d\n")
+@example("a,b\nc\n")
+@example("a\n\nb\n")
+def test_reading_a_column_at_a_time_gives_what_the_careful_reader_gives(text: str) -> None:
+    from stepanakert2020.read import _careful_rows, _columns_at_once
+
+    fast = _columns_at_once(text, "t.csv")
+    if fast is None:
+        return  # not a table it reads: the other paths do
+    careful = _careful_rows(text, "t.csv", [])
+    assert careful is not None
+    assert (fast.header, fast.columns(), fast.lines) == (careful.header, careful.columns(), careful.lines)

@@ -193,6 +193,9 @@ def to_row(record: Any) -> dict[str, str]:
     return row
 
 
+_EDTF = operator.attrgetter("edtf")
+
+
 def _derived_names(name: str) -> tuple[str, ...]:
     return tuple(f"{name}_{suffix}" for suffix in DATE_SUFFIXES)
 
@@ -271,8 +274,8 @@ def derived_mismatches(
         if not names:
             continue
         dates = list(map(operator.attrgetter(column.name), records))
-        derived = {date.edtf: _derived(date) for date in dates}  # each date's text once
-        expected = list(map(derived.__getitem__, map(operator.attrgetter("edtf"), dates)))
+        derived = {edtf: _derived(date) for edtf, date in dict(zip(map(_EDTF, dates), dates, strict=True)).items()}
+        expected = list(map(derived.__getitem__, map(_EDTF, dates)))
         for i, name in names:
             stated = cells[where[name]]
             wanted = list(map(operator.itemgetter(i), expected))

@@ -111,12 +111,17 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
                     into.unreadable[name].add(cells[key])
         kept = [i for i, cells in enumerate(rows) if len(cells) == width]
         rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.header]
+    if table.by_column is not None:
+        columns: list[Sequence[str]] = list(table.by_column)
+    else:
+        columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.header]
     try:
         records = structure_columns(cls, table.header, columns, dates)
     except (ValueError, LookupError, TypeError):  # a refused cell: find each one, row by row
         records, kept = [], []
         limit = len(into.problems) + PROBLEM_LIMIT
+        if table.by_column is not None:
+            rows = [list(cells) for cells in zip(*columns, strict=True)]
         for i, cells in enumerate(rows):
             if len(into.problems) >= limit:  # enough to go on with: bounded work for a file that is all errors
                 left = len(rows) - i
