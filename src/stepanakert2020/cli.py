@@ -9,6 +9,7 @@ date        kind     title                                place        sources
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -304,6 +305,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _COMMANDS[args.command](args)
     except (DataError, UnknownRecordError, ValueError, ImportError) as error:
         print(f"stepanakert2020: error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as other tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except OSError as error:  # a file or folder that cannot be written, a full disk ...
+        print(f"stepanakert2020: error: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
         return 1
 
 
