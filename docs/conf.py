@@ -51,7 +51,7 @@ autodoc_default_options = {"members": True}  # errors.md and dates.md add :show-
 # are not objects; they are ignored here rather than in the docstrings.
 nitpicky = True
 nitpick_ignore_regex = [
-    (r"py:.*", r"(typing|typing_extensions|te|collections\.abc|datetime|dt|os|pathlib|enum|types|abc)\..*"),
+    (r"py:.*", r"(typing|typing_extensions|te|collections\.abc|datetime|dt|os|pathlib|enum|types|abc|csv)\..*"),
     (r"py:.*", r"(attrs|attr|hypothesis|st|cattrs|pandas|pd)(\..*)?"),
     (r"py:.*", r"(Any|Self|Literal|Iterable|Sequence|Mapping|Path|PathLike|SearchStrategy|DrawFn|Traversable|csv)"),
     (r"py:.*", r"importlib\..*"),
