@@ -131,3 +131,10 @@ def test_an_override_must_cite_its_record_afresh(tmp_path: Path) -> None:
     with pytest.raises(s.DataError) as info:
         s.load(extra=[folder])
     assert any(p.record == "war-begins" and "no citation" in p.reason for p in info.value.problems)
+
+
+def test_an_unclosed_quote_before_a_long_text_is_reported_at_once(tmp_path: Path) -> None:
+    notes = "words and more words " * 5_000  # 100 KB with no closing quote
+    folder = _package(tmp_path / "pkg", actors=f'id,name,kind,parent,notes\nmine,Mine,ngo,,"{notes}\n')
+    error = _load_in_a_thread(extra=[folder])
+    assert isinstance(error, s.DataError) and "never closed" in str(error)
