@@ -2,8 +2,9 @@
 
 :func:`read_package` reads a package's descriptor and each table it lists, checks the
 bytes (UTF-8, no control characters, cell size) and the CSV syntax, and returns every
-table as a header and rows of cells, each row with the line it starts on. It knows
-nothing of record classes or datasets; :mod:`stepanakert2020.load` turns rows into records.
+table as a header and rows (or columns) of cells, each row with the line it starts on. It
+knows the tables' names but nothing of record classes or datasets;
+:mod:`stepanakert2020.loading` turns rows into records.
 
 >>> from stepanakert2020.resources import bundled_root
 >>> package = read_package(bundled_root(), "")
