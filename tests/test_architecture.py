@@ -128,3 +128,11 @@ def test_load_called_again_while_loading_raises_instead_of_deadlocking() -> None
     assert not thread.is_alive(), "load() deadlocked"
     assert len(errors) == 1 and isinstance(errors[0], RuntimeError), errors
     assert s.load() is s.load()  # the lock was released
+
+
+def test_the_old_dataset_name_warns_and_still_works() -> None:
+    import stepanakert2020.dataset as module
+
+    with pytest.warns(DeprecationWarning, match="RecordSet"):
+        old = module.Dataset
+    assert old is module.RecordSet and isinstance(s.load(), old)

@@ -559,3 +559,17 @@ _ID_KEY = operator.attrgetter("id")
 
 
 _ID_TABLES = ("events", "claims", "figures", "sources", "places", "actors", "weapons")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Dataset":  # deprecated in 0.2.0, removed in 0.3.0
+        import warnings
+
+        warnings.warn(
+            "stepanakert2020.dataset.Dataset is now stepanakert2020.dataset.RecordSet (the queries); "
+            "use stepanakert2020.Dataset, which can also load itself",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return RecordSet
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
