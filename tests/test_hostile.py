@@ -138,3 +138,17 @@ def test_an_unclosed_quote_before_a_long_text_is_reported_at_once(tmp_path: Path
     folder = _package(tmp_path / "pkg", actors=f'id,name,kind,parent,notes\nmine,Mine,ngo,,"{notes}\n')
     error = _load_in_a_thread(extra=[folder])
     assert isinstance(error, s.DataError) and "never closed" in str(error)
+
+
+def test_a_hostile_file_name_cannot_forge_or_hide_output(tmp_path: Path) -> None:
+    folder = tmp_path / "pkg"
+    folder.mkdir()
+    path = "evil\x1b]0;owned\x07\nvalid.csv"
+    (folder / "datapackage.json").write_text(
+        json.dumps({"resources": [{"name": "actors", "path": path}]}), encoding="utf-8"
+    )
+    with pytest.raises(s.DataError) as info:
+        s.load(extra=[folder])
+    text = str(info.value)
+    assert text.count("\n") == 1 and "\x1b" not in text and "\x07" not in text  # one problem, one line
+    assert "\\x1b]0;owned\\x07\\nvalid.csv" in text

@@ -26,13 +26,25 @@ class Problem:
     record: str | None = None
 
     def __str__(self) -> str:
-        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        file = _printable(self.file)
+        where = file if self.line is None else f"{file}:{self.line}"
         if self.record is not None:
             where += f" record {self.record!r}"
         if self.column is not None:
             where += f" column {self.column!r}"
         value = f" {self.value!r}:" if self.value else ""
-        return f"{where}:{value} {self.reason}"
+        return f"{where}:{value} {_printable(self.reason)}"
+
+
+def _printable(text: str) -> str:
+    r"""``text`` with every character that is not printable (controls, line breaks, bidi overrides) escaped.
+
+    A file name or message can then neither retitle a terminal nor forge another problem's line.
+
+    >>> print(_printable("pkg/\x1b]0;owned\x07a\nb.csv"))
+    pkg/\x1b]0;owned\x07a\nb.csv
+    """
+    return text if text.isprintable() else repr(text)[1:-1]
 
 
 class DataError(ValueError):
