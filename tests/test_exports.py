@@ -125,6 +125,20 @@ def test_bibtex_is_read_by_bibtexparser() -> None:
         assert entry["year"] == str(source.published.earliest.year)
 
 
+def test_a_url_or_language_cannot_add_bibtex_fields() -> None:
+    import attrs
+    import bibtexparser
+
+    source = attrs.evolve(DS.sources()[0], url="https://example.org/x},note={injected", language="en}, x={y")
+    library = bibtexparser.parse_string(exports.bibtex_entry(DS, source))
+    (entry,) = library.entries
+    assert not library.failed_blocks
+    assert entry["url"] == "https://example.org/x%7D,note=%7Binjected"
+    known = {"title", "publisher", "institution", "year", "url", "language", "note", "month", "date"}
+    assert set(entry.fields_dict) <= known  # nothing injected
+    assert "injected" not in entry["note"] and entry["language"].startswith("en")
+
+
 def test_dataframes_have_proper_dtypes() -> None:
     for table in ("events", "claims", "figures", "sources", "citations", "places", "actors", "weapons"):
         frame = exports.to_dataframe(table)

@@ -452,6 +452,16 @@ def to_csl_json(ds: AnyDataset, sources: Iterable[Source] | None = None) -> str:
     return json.dumps([csl_item(ds, s) for s in _sources(ds, sources)], indent=2, ensure_ascii=False) + "\n"
 
 
+def _bibtex_url(url: str) -> str:
+    """A URL for a BibTeX ``url`` field (read verbatim): braces and backslashes percent-encoded,
+    so that no URL can close the field and add fields of its own.
+
+    >>> _bibtex_url("https://example.org/a}b{c")
+    'https://example.org/a%7Db%7Bc'
+    """
+    return url.replace("\\", "%5C").replace("{", "%7B").replace("}", "%7D")
+
+
 def _bibtex_escape(text: str) -> str:
     table = {
         "\\": r"\textbackslash{}",
@@ -476,8 +486,8 @@ def bibtex_entry(ds: AnyDataset, source: Source) -> str:
         "title": "{" + _bibtex_escape(source.title) + "}",
         ("institution" if kind == "techreport" else "publisher"): publisher,
         "year": str(source.published.earliest.year),
-        "url": source.url,
-        "language": source.language,
+        "url": _bibtex_url(source.url),
+        "language": _bibtex_escape(source.language),
         "note": f"Published {source.published.edtf}",
     }
     if source.published.precision.value != "year":
