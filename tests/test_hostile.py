@@ -152,3 +152,52 @@ def test_a_hostile_file_name_cannot_forge_or_hide_output(tmp_path: Path) -> None
     text = str(info.value)
     assert text.count("\n") == 1 and "\x1b" not in text and "\x07" not in text  # one problem, one line
     assert "\\x1b]0;owned\\x07\\nvalid.csv" in text
+
+
+_ACTORS = "id,name,kind,parent,notes\n"
+
+
+def _problems_of(folder: Path) -> list[s.Problem]:
+    with pytest.raises(s.DataError) as info:
+        s.load(bundled=False, extra=[folder])
+    return list(info.value.problems)
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        'a2,"A "two",ngo,,',  # a stray quote
+        "a2,A\x07two,ngo,,",  # a C0 control
+        "a2,A\u202etwo,ngo,,",  # a bidi override
+    ],
+)
+def test_one_unreadable_line_does_not_hide_the_rest_of_its_file(tmp_path: Path, broken: str) -> None:
+    rows = ["a1,A one,ngo,,", broken, "a3,A three,ngo,,", "a4,A four,no-such-kind,,"]
+    folder = _package(tmp_path / "pkg", actors=_ACTORS + "\n".join(rows) + "\n")
+    problems = _problems_of(folder)
+    assert [(p.line, p.column) for p in problems] == [(3, None), (5, "kind")], problems
+
+
+def test_every_line_with_bytes_that_are_not_utf8_is_reported(tmp_path: Path) -> None:
+    folder = _package(tmp_path / "pkg", actors="")
+    rows = [b"a1,A one,ngo,,", b"a2,A \xff\xfe two,ngo,,", b"a3,A three,ngo,,", b"a4,\xc3(,ngo,,", b"a5,A,bad,,"]
+    (folder / "actors.csv").write_bytes(_ACTORS.encode() + b"\n".join(rows) + b"\n")
+    problems = _problems_of(folder)
+    assert [(p.line, p.column) for p in problems] == [(3, None), (5, None), (6, "kind")], problems
+    assert "0xFF 0xFE" in problems[0].reason and "0xC3" in problems[1].reason
+
+
+def test_a_file_of_stray_quotes_stops_after_the_limit(tmp_path: Path) -> None:
+    folder = _package(tmp_path / "pkg", actors=_ACTORS + 'a,"b"c,ngo,,\n' * (PROBLEM_LIMIT * 3))
+    problems = _problems_of(folder)
+    assert len(problems) == PROBLEM_LIMIT + 1 and "not checked" in problems[-1].reason
+
+
+def test_a_package_reads_no_more_than_its_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from stepanakert2020 import resources
+
+    rows = "".join(f"a{i},A,ngo,,\n" for i in range(100))
+    folder = _package(tmp_path / "pkg", actors=_ACTORS + rows, weapons="id,name,category,cluster,parent,notes\n")
+    monkeypatch.setattr(resources, "PACKAGE_LIMIT", len(_ACTORS + rows) + 10)
+    (problem,) = _problems_of(folder)
+    assert problem.file.endswith("weapons.csv") and "package limit" in problem.reason

@@ -11,7 +11,10 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["DataError", "Problem", "UnknownRecordError"]
+__all__ = ["PROBLEM_LIMIT", "DataError", "Problem", "UnknownRecordError"]
+
+#: Problems reported in one file before the rest of it is left unchecked.
+PROBLEM_LIMIT = 1000
 
 
 @attrs.frozen

@@ -26,7 +26,7 @@ import attrs
 from . import resources
 from .convert import Dates, RowError, derived_mismatches, from_row, header_problems, structure_columns
 from .dataset import A, C, E, F, P, RecordSet, S, W, record_types
-from .errors import DataError, Problem
+from .errors import PROBLEM_LIMIT, DataError, Problem
 from .model import Actor, AltName, Claim, Event, Figure, Place, Source, Weapon
 from .read import OVERRIDES, PackageRows, TableRows, read_package
 from .rules import RECORD_TABLES, check
@@ -70,10 +70,6 @@ D = TypeVar("D", bound=Dataset[Any, Any, Any, Any, Any, Any, Any])
 #: The keyword arguments of :func:`load` that name record classes, in the order of the type parameters.
 TYPE_ARGUMENTS = ("event_type", "claim_type", "figure_type", "source_type", "place_type", "actor_type", "weapon_type")
 _TYPED_TABLES = ("events", "claims", "figures", "sources", "places", "actors", "weapons")
-
-
-#: Problems reported in one table before the rest of its rows are left unchecked.
-PROBLEM_LIMIT = 1000
 
 
 class _Records:

@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from . import resources
-from .errors import DataError, Problem
+from .errors import PROBLEM_LIMIT, DataError, Problem
 from .schema import TABLES
 
 __all__ = ["FIELD_LIMIT", "OVERRIDES", "CSVError", "PackageRows", "TableRows", "csv_records", "read_package"]
@@ -37,9 +37,12 @@ OVERRIDES = "stepanakert2020:overrides"
 
 #: Characters no cell may hold: C0 and C1 controls (tab, line ends excepted) and the bidirectional
 #: embeddings, overrides and isolates, which make text display other than it reads.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-#: The UTF-8 lead bytes of those that are not single bytes (a quick test before the search).
+_CONTROL = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+#: Those, and the stand-ins (lone surrogates) for bytes that are not UTF-8.
+_UNUSABLE = re.compile(f"[{_CONTROL}\udc80-\udcff]")
+#: The UTF-8 lead bytes of the controls that are not single bytes (a quick test before the search).
 _CONTROL_LEADS = (b"\xc2", b"\xe2\x80", b"\xe2\x81")
+_STOPPED = f"the rest of the file is not checked after {PROBLEM_LIMIT} problems in it; fix those first"
 _LINE_END = re.compile("\r\n|\r|\n")
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
 
@@ -101,8 +104,9 @@ def read_package(root: Any, label: str, descriptor_name: str = resources.DESCRIP
         overrides = []
     unread: set[str] = set()
     refused_any = False
+    budget = [resources.PACKAGE_LIMIT]  # the bytes this package may still read, shared by its tables
     for number, resource in enumerate(descriptor["resources"], 1):
-        named = _read_resource(root, label, where, number, resource, tables, problems, unread)
+        named = _read_resource(root, label, where, number, resource, tables, problems, unread, budget)
         refused_any = refused_any or not named
     if refused_any:
         unread.update(name for name in TABLES if name not in tables)
@@ -118,6 +122,7 @@ def _read_resource(
     tables: dict[str, TableRows],
     problems: list[Problem],
     unread: set[str],
+    budget: list[int],
 ) -> bool:
     """Read one resource of the descriptor into ``tables``, or say why not; False if it names no table."""
     if not isinstance(resource, dict):
@@ -136,7 +141,7 @@ def _read_resource(
         problems.append(refused or Problem(where, None, "path", str(path), "a path is required"))
         unread.add(name)
         return True
-    found = _read_table(root, path, f"{label}{path}", problems)
+    found = _read_table(root, path, f"{label}{path}", problems, budget)
     if found is None or not found.complete:
         unread.add(name)
     if found is not None:
@@ -144,21 +149,29 @@ def _read_resource(
     return True
 
 
-def _read_table(root: Any, path: str, file: str, problems: list[Problem]) -> TableRows | None:
+def _read_table(root: Any, path: str, file: str, problems: list[Problem], budget: list[int]) -> TableRows | None:
+    """One table's rows, or None when nothing of it could be read; every problem in ``problems``.
+
+    Lines holding a control character or bytes that are not UTF-8 are each reported and their
+    records left out (the table then counts as incomplete); the rest of the file is still read.
+    """
     try:
-        data = resources.read_bytes(root, path, file)
-        text = resources.decode(data, file)
+        data = resources.read_bytes(root, path, file, limit=budget[0])
     except DataError as error:
         problems.extend(error.problems)
         return None
+    budget[0] -= len(data)
+    try:
+        text, decoded = resources.decode(data, file), True
+    except DataError:  # each line with bytes that are not UTF-8 is reported below
+        text, decoded = resources.decode(data, file, errors="surrogateescape"), False
     c0 = len(data.translate(None, _CONTROL_BYTES)) != len(data)  # a fast scan; UTF-8 never hides these bytes
-    if c0 or (any(lead in data for lead in _CONTROL_LEADS) and _CONTROL.search(text)):
-        for number, line_text in enumerate(_LINE_END.split(text), 1):  # CSV's line ends, no others
-            found = _CONTROL.search(line_text)
-            if found:
-                code = f"U+{ord(found.group()):04X}"
-                problems.append(Problem(file, number, None, "", f"control character {code} is not allowed"))
-        return None
+    if not decoded or c0 or (any(lead in data for lead in _CONTROL_LEADS) and _UNUSABLE.search(text)):
+        bad_lines = _unusable_lines(text, file, problems)
+        if bad_lines is None:
+            return None
+        if bad_lines:
+            return _careful_rows(text, file, problems, bad_lines)
     by_column = _columns_at_once(text, file)
     if by_column is not None:
         return by_column
@@ -169,6 +182,32 @@ def _read_table(root: Any, path: str, file: str, problems: list[Problem]) -> Tab
             return None
         return TableRows(file, tuple(rows[0]), rows[1:], list(range(2, len(rows) + 1)))
     return _careful_rows(text, file, problems)
+
+
+def _unusable_lines(text: str, file: str, problems: list[Problem]) -> set[int] | None:
+    """The numbers of the lines that hold a control character or bytes that are not UTF-8, each reported.
+
+    None when there are too many to report (:data:`~stepanakert2020.errors.PROBLEM_LIMIT`).
+    """
+    bad: set[int] = set()
+    for number, line_text in enumerate(_LINE_END.split(text), 1):  # CSV's line ends, no others
+        found = _UNUSABLE.findall(line_text)
+        if not found:
+            continue
+        if len(bad) == PROBLEM_LIMIT:
+            problems.append(Problem(file, number, None, "", _STOPPED))
+            return None
+        bad.add(number)
+        undecodable = [char for char in found if "\udc80" <= char <= "\udcff"]
+        if undecodable:
+            shown = " ".join(f"0x{ord(char) - 0xDC00:02X}" for char in undecodable[:8])
+            more = f" and {len(undecodable) - 8} more" if len(undecodable) > 8 else ""
+            problems.append(Problem(file, number, None, "", f"not valid UTF-8: byte {shown}{more}"))
+        controls = [char for char in found if not "\udc80" <= char <= "\udcff"]
+        if controls:
+            code = f"U+{ord(controls[0]):04X}"
+            problems.append(Problem(file, number, None, "", f"control character {code} is not allowed"))
+    return bad
 
 
 def _columns_at_once(text: str, file: str) -> TableRows | None:
@@ -229,12 +268,16 @@ def _quick_rows(text: str) -> list[list[str]] | None:
 
 
 class CSVError(ValueError):
-    """Text that is not CSV (RFC 4180, as :mod:`csv` reads it in strict mode); ``line`` is where its record starts."""
+    """Text that is not CSV (RFC 4180, as :mod:`csv` reads it in strict mode).
 
-    def __init__(self, line: int, reason: str) -> None:
+    ``line`` is where its record starts, and ``position`` the offset of that record in the text.
+    """
+
+    def __init__(self, line: int, reason: str, position: int = 0) -> None:
         super().__init__(f"line {line}: {reason}")
         self.line = line
         self.reason = reason
+        self.position = position
 
 
 _PLAIN = re.compile(r"[^,\r\n]*")
@@ -266,22 +309,27 @@ def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
     >>> list(csv_records('a,"b\nc"\n\nd\n'))
     [(1, ['a', 'b\nc']), (3, []), (4, ['d'])]
     """
-    position, line, end = 0, 1, len(text)
+    return ((start, cells) for start, _, cells in _records(text, 0, 1))
+
+
+def _records(text: str, position: int, line: int) -> Iterator[tuple[int, int, list[str]]]:
+    """Each record from ``position`` on (which starts line ``line``): its first and last line, its cells."""
+    end = len(text)
     while position < end:
-        start = line
+        start, opening = line, position
         cells: list[str] = []
         if text[position] not in "\r\n":
             while True:
                 if text.startswith('"', position):
                     closing = _closing_quote(text, position)
                     if closing < 0:
-                        raise CSVError(start, "unexpected end of data (a quote is never closed)")
+                        raise CSVError(start, "unexpected end of data (a quote is never closed)", opening)
                     cell = text[position + 1 : closing]
                     line += len(_LINE_END.findall(cell))
                     cells.append(cell.replace('""', '"'))
                     position = closing + 1
                     if position < end and text[position] not in ",\r\n":
-                        raise CSVError(start, "',' expected after '\"'")
+                        raise CSVError(start, "',' expected after '\"'", opening)
                 else:
                     plain = _PLAIN.match(text, position)
                     assert plain is not None  # it matches the empty string anywhere
@@ -290,32 +338,53 @@ def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
                 if not text.startswith(",", position):
                     break
                 position += 1
+        last = line
         if position < end:  # a line break: \r\n, \r or \n
             position += 2 if text.startswith("\r\n", position) else 1
             line += 1
-        yield start, cells
+        yield start, last, cells
 
 
-def _careful_rows(text: str, file: str, problems: list[Problem]) -> TableRows | None:
-    """Every record of the text, each with the line it starts on; every problem reported."""
+def _careful_rows(text: str, file: str, problems: list[Problem], bad_lines: set[int] | None = None) -> TableRows | None:
+    """Every record of the text, each with the line it starts on; every problem reported.
+
+    A record that is not CSV is reported and reading goes on at the next line; records on
+    ``bad_lines`` (already reported) are left out. Either makes the table incomplete.
+    """
     records: list[list[str]] = []
     lines: list[int] = []
-    complete = True
-    try:
-        for start, cells in csv_records(text):
-            if not cells:
-                continue  # a blank line
-            if any(len(cell) > FIELD_LIMIT for cell in cells):
-                too_long = f"field larger than the limit of {FIELD_LIMIT} characters"
-                problems.append(Problem(file, start, None, "", too_long))
-                cells = [cell[:FIELD_LIMIT] for cell in cells]
-            records.append(cells)
-            lines.append(start)
-    except CSVError as error:
-        problems.append(
-            Problem(file, error.line, None, "", f"unreadable CSV in the record starting here: {error.reason}")
-        )
-        complete = False
+    complete = not bad_lines
+    position, line, errors = 0, 1, 0
+    while True:
+        try:
+            for start, last, cells in _records(text, position, line):
+                if bad_lines and not bad_lines.isdisjoint(range(start, last + 1)):
+                    if not records:
+                        return None  # the header is unusable; why is already reported
+                    continue
+                if not cells:
+                    continue  # a blank line
+                if any(len(cell) > FIELD_LIMIT for cell in cells):
+                    too_long = f"field larger than the limit of {FIELD_LIMIT} characters"
+                    problems.append(Problem(file, start, None, "", too_long))
+                    cells = [cell[:FIELD_LIMIT] for cell in cells]
+                records.append(cells)
+                lines.append(start)
+            break
+        except CSVError as error:
+            reason = f"unreadable CSV in the record starting here: {error.reason}"
+            problems.append(Problem(file, error.line, None, "", reason))
+            complete = False
+            errors += 1
+            if errors == PROBLEM_LIMIT:
+                problems.append(Problem(file, error.line, None, "", _STOPPED))
+                return None
+            if not records:
+                return None  # without its header the table cannot be read
+            next_line = _LINE_END.search(text, error.position)
+            if next_line is None:
+                break
+            position, line = next_line.end(), error.line + 1
     if not records:
         if complete:
             problems.append(Problem(file, 1, None, "", "the file is empty: a header row is required"))

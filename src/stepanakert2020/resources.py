@@ -142,10 +142,15 @@ def package_root(path: str | os.PathLike[str]) -> tuple[Path, str]:
 
 #: The largest file read, in bytes: a guard against runaway input (the bundled files are ~0.5 MiB).
 FILE_LIMIT = 1 << 30
+#: The most bytes read from one package, all its files together.
+PACKAGE_LIMIT = 2 << 30
 
 
-def read_bytes(root: Traversable, name: str, label: str) -> bytes:
+def read_bytes(root: Traversable, name: str, label: str, limit: int = FILE_LIMIT) -> bytes:
     """The bytes of a file in a package; a :class:`DataError` if it is missing, not a regular file or too large.
+
+    A file is too large beyond :data:`FILE_LIMIT` or ``limit`` bytes, whichever is smaller (the
+    caller passes what is left of its package's :data:`PACKAGE_LIMIT`).
 
     On disk only regular files are read (never a FIFO, a device or a socket, which could block
     or never end), and a file reached through a link must stay inside the package's folder.
@@ -153,10 +158,13 @@ def read_bytes(root: Traversable, name: str, label: str) -> bytes:
     try:
         target = root.joinpath(name)
         if isinstance(root, os.PathLike) and isinstance(target, os.PathLike):  # on disk: look before reading
-            problem = _unsafe_file(os.fspath(root), os.fspath(target), label)
+            problem = _unsafe_file(os.fspath(root), os.fspath(target), label, min(limit, FILE_LIMIT))
             if problem is not None:
                 raise DataError([problem])
-        return target.read_bytes()
+        data = target.read_bytes()
+        if len(data) > min(limit, FILE_LIMIT):  # in a zip, or grown since it was looked at
+            raise DataError([_too_large(label, limit)])
+        return data
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, KeyError):
         raise DataError([Problem(label, None, None, "", "file not found")]) from None
     except (OSError, ValueError) as error:  # unreadable, a name too long, a loop of links, a NUL in the name
@@ -164,7 +172,14 @@ def read_bytes(root: Traversable, name: str, label: str) -> bytes:
         raise DataError([Problem(label, None, None, "", f"cannot be read: {why}")]) from None
 
 
-def _unsafe_file(root: str, path: str, label: str) -> Problem | None:
+def _too_large(label: str, limit: int) -> Problem:
+    if limit >= FILE_LIMIT:
+        return Problem(label, None, None, "", f"larger than the limit of {FILE_LIMIT} bytes for one file")
+    left = f"larger than what is left ({limit} bytes) of the package limit of {PACKAGE_LIMIT} bytes"
+    return Problem(label, None, None, "", left)
+
+
+def _unsafe_file(root: str, path: str, label: str, limit: int) -> Problem | None:
     """Why the file at ``path`` may not be read: not a regular file, too large, or a link out of ``root``."""
     import stat
 
@@ -173,17 +188,23 @@ def _unsafe_file(root: str, path: str, label: str) -> Problem | None:
         if stat.S_ISDIR(info.st_mode):
             raise IsADirectoryError(path)
         return Problem(label, None, None, "", "not a regular file (a FIFO, device or socket is never read)")
-    if info.st_size > FILE_LIMIT:
-        return Problem(label, None, None, "", f"larger than the limit of {FILE_LIMIT} bytes")
+    if info.st_size > limit:
+        return _too_large(label, limit)
     if os.path.islink(path) and not _inside(os.path.realpath(path), os.path.realpath(root)):
         return Problem(label, None, None, "", "a link to a file outside the package folder")
     return None
 
 
-def decode(data: bytes, label: str) -> str:
-    """UTF-8 bytes as text, without a leading byte order mark; a :class:`DataError` if they are not UTF-8."""
+def decode(data: bytes, label: str, errors: str = "strict") -> str:
+    """UTF-8 bytes as text, without a leading byte order mark; a :class:`DataError` if they are not UTF-8.
+
+    ``errors`` is the codec's error handler (``"surrogateescape"`` keeps bad bytes as lone surrogates).
+
+    >>> decode(b"\\xef\\xbb\\xbfid", "x.csv")
+    'id'
+    """
     try:  # what the utf-8-sig codec does, without importing it
-        return (data[3:] if data.startswith(b"\xef\xbb\xbf") else data).decode("utf-8")
+        return (data[3:] if data.startswith(b"\xef\xbb\xbf") else data).decode("utf-8", errors)
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise DataError([Problem(label, line, None, "", f"not valid UTF-8 at byte {error.start}")]) from None
