@@ -76,3 +76,48 @@ def test_a_reader_that_goes_away_is_no_traceback() -> None:
     finally:
         os.close(write_end)
     assert done.returncode == 1 and done.stderr == ""  # no traceback, no "Exception ignored" at exit
+
+
+def test_an_existing_output_is_kept_unless_forced(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mine = tmp_path / "mine.csv"
+    mine.write_text("my own work\n", encoding="utf-8")
+    assert main(["export", "--format", "csv", "--output", str(mine)]) == 1
+    assert "--force" in capsys.readouterr().err and mine.read_text(encoding="utf-8") == "my own work\n"
+    assert main(["export", "--format", "csv", "--output", str(mine), "--force"]) == 0
+    assert mine.read_text(encoding="utf-8").startswith("id,")
+    folder = tmp_path / "package"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("keep me\n", encoding="utf-8")
+    assert main(["export", "--format", "datapackage", "--output", str(folder)]) == 1
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    assert main(["plot", "timeline", "--output", str(mine)]) == 1
+    assert "--force" in capsys.readouterr().err
+    assert main(["export", "--format", "csv", "--output", str(tmp_path)]) == 1
+    assert "is a folder" in capsys.readouterr().err
+
+
+def test_user_text_cannot_forge_output_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import json
+
+    from stepanakert2020.convert import to_row
+
+    row = to_row(stepanakert2020.load().event("war-begins"))
+    row["title"] = "War begins\n2099-01-01  strike   Forged line\u2028"
+    with open(tmp_path / "events.csv", "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(row))
+        writer.writeheader()
+        writer.writerow(row)
+    (tmp_path / "citations.csv").write_text(
+        "record,source,locator\nwar-begins,hrw-2020-12-11-unlawful-strikes,\n", encoding="utf-8"
+    )
+    descriptor = {
+        "resources": [{"name": name, "path": f"{name}.csv"} for name in ("events", "citations")],
+        "stepanakert2020:overrides": ["war-begins"],
+    }
+    (tmp_path / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    assert main(["timeline", "--data", str(tmp_path), "--end", "2020-09-27", "--kind", "context"]) == 0
+    assert main(["show", "war-begins", "--data", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "\n2099-01-01" not in out and "\u2028" not in out
+    assert out.count("War begins\\n2099-01-01") == 2 and "\\u2028" in out

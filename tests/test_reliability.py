@@ -218,6 +218,80 @@ def test_fuzz_loading_either_succeeds_exactly_or_raises_data_error(
         assert count == len(rows)
 
 
+#: Values that have broken descriptor readers: names and paths that are not strings or not
+#: usable as paths, and raw JSON that Python reads only with effort.
+_HOSTILE_STRINGS = [
+    "events",
+    "claims.csv",
+    "a\x00b.csv",
+    "\ud800.csv",
+    "x" * 300 + ".csv",
+    "../events.csv",
+    "/etc/passwd",
+    "https://example.org/events.csv",
+    "events.csv/",
+    "",
+]
+_RAW_JSON = ["[" * 2000 + "]" * 2000, "9" * 5000, "1e999", "-0", "NaN", '{"a": ' * 500 + "1" + "}" * 500]
+_RAW = "__raw_json_here__"
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=8) | st.sampled_from([*_HOSTILE_STRINGS, _RAW]),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["name", "path", "resources", "stepanakert2020:overrides", "x"]), inner)
+    ),
+    max_leaves=8,
+)
+
+
+def _nodes(value: object, at: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """The path of every node of a JSON document (dict keys and list indices), the root first."""
+    found = [at]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            found += _nodes(child, (*at, key))
+    elif isinstance(value, list):
+        for i, child in enumerate(value):
+            found += _nodes(child, (*at, i))
+    return found
+
+
+@settings(
+    max_examples=10_000 if FUZZ else 60,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    deadline=None,
+)
+@given(st.data())
+def test_fuzz_any_descriptor_structure_gives_records_or_data_error(
+    tmp_path_factory: pytest.TempPathFactory, data: st.DataObject
+) -> None:
+    """Any node of datapackage.json (the resources' names and paths most often) replaced by any JSON."""
+    folder = copy_bundled(tmp_path_factory.mktemp("descriptor"))
+    path = folder / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    for _ in range(data.draw(st.integers(1, 3), label="changes")):
+        nodes = _nodes(descriptor)
+        near = [n for n in nodes if len(n) >= 2 and n[0] == "resources" and (len(n) == 2 or n[2] in ("name", "path"))]
+        at = data.draw(st.sampled_from(near) if near and data.draw(st.booleans()) else st.sampled_from(nodes))
+        value = _RAW if data.draw(st.booleans(), label="raw here") else data.draw(_JSON_VALUES, label="value")
+        if not at:
+            descriptor = value
+            continue
+        parent: object = descriptor
+        for key in at[:-1]:
+            parent = parent[key]  # type: ignore[index]
+        parent[at[-1]] = value  # type: ignore[index]
+    text = json.dumps(descriptor)
+    raw = data.draw(st.sampled_from(_RAW_JSON), label="raw")
+    path.write_text(text.replace(f'"{_RAW}"', raw), encoding="utf-8", errors="surrogatepass")
+    try:
+        ds = _load_alone(folder)
+    except DataError as error:
+        assert error.problems and all(p.reason and "\n" not in str(p) for p in error.problems)
+        return
+    assert len(ds.timeline()) <= len(s.load().timeline())
+
+
 def test_a_very_long_table_loads_completely(tmp_path: Path) -> None:
     """10^5 rows by default; 10^6 with STEPANAKERT2020_HEAVY=1 (run before each release)."""
     rows = 1_000_000 if os.environ.get("STEPANAKERT2020_HEAVY") == "1" else 100_000

@@ -17,6 +17,7 @@ from typing import Any
 
 from ._release import DATA_VERSION, SCHEMA_VERSION, __version__
 from .errors import DataError, UnknownRecordError
+from .errors import _printable as printable
 from .model import Event, EventKind
 
 __all__ = ["build_parser", "main"]
@@ -71,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
         "csl-json, bibtex: the sources",
     )
     export.add_argument("--output", help="a file (a folder for datapackage); default: standard output")
+    export.add_argument(
+        "--force", action="store_true", help="replace an existing file, or write into a non-empty folder"
+    )
     _add_filters(export)
     cite = commands.add_parser("cite", help="how to cite the dataset, or one record with its sources")
     cite.add_argument("id", nargs="?", help="a record id (default: the dataset release)")
@@ -81,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     plot = commands.add_parser("plot", help="draw a picture of the data as PNG (needs stepanakert2020[plot])")
     plot.add_argument("what", choices=["timeline", "places"], help="strikes per day, or the named places")
     plot.add_argument("--output", required=True, help="the PNG file to write")
+    plot.add_argument("--force", action="store_true", help="replace the file if it exists")
     plot.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
     report = commands.add_parser("report", help="print the data-quality report (Markdown)")
     report.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
@@ -118,6 +123,20 @@ def _selected(ds: Any, args: argparse.Namespace) -> Any:
     )
 
 
+def _check_output(path: str, *, folder: bool, force: bool) -> None:
+    """Refuse to write over a user's work: an existing file, or a folder with files in it, unless ``force``."""
+    if folder:
+        if os.path.exists(path) and not os.path.isdir(path):
+            raise FileExistsError(f"{printable(path)} exists and is not a folder")
+        if os.path.isdir(path) and os.listdir(path) and not force:
+            raise FileExistsError(f"{printable(path)} is a folder with files in it: choose a new one or add --force")
+        return
+    if os.path.isdir(path):
+        raise IsADirectoryError(f"{printable(path)} is a folder: give a file name")
+    if os.path.lexists(path) and not force:
+        raise FileExistsError(f"{printable(path)} exists: choose a new name or add --force to replace it")
+
+
 def _timeline(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
     found = _selected(ds, args)
@@ -127,7 +146,7 @@ def _timeline(args: argparse.Namespace) -> int:
         sources = {c.source for c in ds.citations_for(event)}
         for record in (*ds.claims(event=event), *ds.figures(event=event)):
             sources.update(c.source for c in ds.citations_for(record))
-        rows.append((event.date.edtf, event.kind.value, title, event.place, str(len(sources))))
+        rows.append((event.date.edtf, event.kind.value, printable(title), printable(event.place), str(len(sources))))
     print(_table(rows, ("date", "kind", "title", "place", "sources")))
     print(f"\n{len(found)} events (data {DATA_VERSION})")
     return 0
@@ -139,7 +158,8 @@ def _cite_line(ds: Any, record: Any) -> list[str]:
         source = ds.record(citation.source)
         locator = f", {citation.locator}" if citation.locator else ""
         publisher = ds.record(source.publisher).name
-        lines.append(f'      [{source.id}] {publisher}, "{source.title}", {source.published}{locator}. {source.url}')
+        line = f'[{source.id}] {publisher}, "{source.title}", {source.published}{locator}. {source.url}'
+        lines.append(f"      {printable(line)}")
     return lines
 
 
@@ -150,7 +170,7 @@ def _wrap(text: str, indent: str) -> str:
 def _show(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
     record = ds.record(args.id)
-    print(f"{type(record).__name__} {record.id}")
+    print(f"{type(record).__name__} {printable(record.id)}")
     for name in type(record).__attrs_attrs__:
         value = getattr(record, name.name)
         if name.name == "id" or value in (None, "", ()):
@@ -158,7 +178,7 @@ def _show(args: argparse.Namespace) -> int:
         shown = getattr(value, "value", value)
         if name.name == "alt_names":
             shown = ", ".join(f"{a.name} ({a.language})" for a in value)
-        print(f"  {name.name}: {shown}")
+        print(f"  {name.name}: {printable(str(shown))}")
     cites = _cite_line(ds, record)
     if cites:
         print("  cited from:")
@@ -166,20 +186,22 @@ def _show(args: argparse.Namespace) -> int:
     if isinstance(record, Event):
         for claim in ds.claims(event=record):
             who = ds.record(claim.claimant).name
-            print(f"\n  claim {claim.id} ({claim.stated_on}): {who} {claim.stance.value} [{claim.subject.value}]")
-            print(_wrap(claim.statement, "    "))
+            heading = f"claim {claim.id} ({claim.stated_on}): {who} {claim.stance.value} [{claim.subject.value}]"
+            print(f"\n  {printable(heading)}")
+            print(_wrap(printable(claim.statement), "    "))
             if claim.responds_to:
-                print(f"    answers: {claim.responds_to}")
+                print(f"    answers: {printable(claim.responds_to)}")
             if claim.unconfirmed:
                 print("    unconfirmed")
             print("\n".join(_cite_line(ds, claim)))
         for figure in ds.figures(event=record):
             bounds = figure.low if figure.low == figure.high else f"{figure.low}..{figure.high}"
-            print(
-                f"\n  figure {figure.id}: {figure.measure.value} ({figure.population.value}) "
+            line = (
+                f"figure {figure.id}: {figure.measure.value} ({figure.population.value}) "
                 f"{figure.qualifier.value} {bounds}, as of {figure.as_of}, "
                 f"reported by {ds.record(figure.reported_by).name}"
             )
+            print(f"\n  {printable(line)}")
             print("\n".join(_cite_line(ds, figure)))
     return 0
 
@@ -187,7 +209,7 @@ def _show(args: argparse.Namespace) -> int:
 def _sources(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
     rows = [
-        (s.id, s.kind.value, str(s.published), ds.record(s.publisher).name, s.url)
+        tuple(map(printable, (s.id, s.kind.value, str(s.published), ds.record(s.publisher).name, s.url)))
         for s in sorted(ds.sources(), key=lambda s: (s.published.earliest, s.id))
     ]
     print(_table(rows, ("id", "kind", "published", "publisher", "url")))
@@ -204,9 +226,9 @@ def _validate(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem)
         noun = "problem" if len(error.problems) == 1 else "problems"
-        print(f"{args.path}: {len(error.problems)} {noun}; nothing was loaded", file=sys.stderr)
+        print(f"{printable(args.path)}: {len(error.problems)} {noun}; nothing was loaded", file=sys.stderr)
         return 1
-    print(f"{args.path}: valid ({ds!r})")
+    print(f"{printable(args.path)}: valid ({ds!r})")
     return 0
 
 
@@ -218,7 +240,8 @@ def _new(args: argparse.Namespace) -> int:
     except FileExistsError as error:
         print(f"stepanakert2020: error: {error}", file=sys.stderr)
         return 1
-    print(f"wrote {len(written)} files to {args.path}; check it with: stepanakert2020 validate {args.path}")
+    where = printable(args.path)
+    print(f"wrote {len(written)} files to {where}; check it with: stepanakert2020 validate {where}")
     return 0
 
 
@@ -230,11 +253,13 @@ def _export(args: argparse.Namespace) -> int:
     if args.format == "datapackage" and args.output is None:
         print("stepanakert2020: error: --format datapackage needs --output FOLDER", file=sys.stderr)
         return 2
+    if args.output is not None:
+        _check_output(args.output, folder=args.format == "datapackage", force=args.force)
     text = export(ds, args.format, args.output, events=found)
     if args.output is None:
         sys.stdout.write(text)
     else:
-        print(f"wrote {len(found)} events as {args.format} to {args.output}", file=sys.stderr)
+        print(f"wrote {len(found)} events as {args.format} to {printable(args.output)}", file=sys.stderr)
     return 0
 
 
@@ -252,8 +277,9 @@ def _plot(args: argparse.Namespace) -> int:
     from .plots import plot_places, plot_timeline
 
     draw = plot_timeline if args.what == "timeline" else plot_places
+    _check_output(args.output, folder=False, force=args.force)
     path = draw(_dataset(args.data), args.output)
-    print(f"wrote {path}")
+    print(f"wrote {printable(str(path))}")
     return 0
 
 
@@ -303,14 +329,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args)
-    except (DataError, UnknownRecordError, ValueError, ImportError) as error:
+    except (DataError, UnknownRecordError, ValueError, ImportError, FileExistsError, IsADirectoryError) as error:
         print(f"stepanakert2020: error: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # the reader went away (`| head`): stop quietly, as other tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
     except OSError as error:  # a file or folder that cannot be written, a full disk ...
-        print(f"stepanakert2020: error: {error.strerror or error}: {error.filename or ''}", file=sys.stderr)
+        where = printable(os.fsdecode(error.filename)) if error.filename is not None else "standard output"
+        print(f"stepanakert2020: error: {where}: {error.strerror or error}", file=sys.stderr)
+        if error.filename is None:  # nothing more can reach standard output; do not try again at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
 
 
