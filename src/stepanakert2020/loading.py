@@ -114,32 +114,32 @@ def _structure_table(cls: type[Any], table: TableRows, dates: Dates, into: _Reco
     try:
         records = structure_columns(cls, table.header, columns, dates)
     except (ValueError, LookupError, TypeError):  # a refused cell: find each one, row by row
-        records, kept = [], []
+        records, kept_lines = [], []
+        kept_rows: list[Sequence[str]] = []
         limit = len(into.problems) + PROBLEM_LIMIT
-        if table.by_column is not None:
-            rows = [list(cells) for cells in zip(*columns, strict=True)]
-        for i, cells in enumerate(rows):
+        # the rows one at a time, never all at once: a file of errors costs no more than its columns
+        each_row: Iterable[Sequence[str]] = zip(*columns, strict=True) if table.by_column is not None else rows
+        for i, row_cells in enumerate(each_row):
             if len(into.problems) >= limit:  # enough to go on with: bounded work for a file that is all errors
-                left = len(rows) - i
+                left = len(lines) - i
                 why = f"{left} more rows not checked after {PROBLEM_LIMIT} problems in this file; fix those first"
                 into.problems.append(Problem(table.file, lines[i], None, "", why))
                 into.unread.add(name)
-                rows, lines = [rows[j] for j in kept], [lines[j] for j in kept]
                 break
-            row: dict[str, str] = dict(zip(table.header, cells, strict=True))
+            row: dict[str, str] = dict(zip(table.header, row_cells, strict=True))
             try:
                 records.append(from_row(cls, row))
             except RowError as error:
-                into.unreadable[name].add(cells[key])
+                into.unreadable[name].add(row_cells[key])
                 into.problems.extend(
                     Problem(table.file, lines[i], column or None, value, why, row.get("id") or None)
                     for column, value, why in error.cells or [("", "", f"{cls.__name__} refused the row")]
                 )
                 continue
-            kept.append(i)
-        else:
-            rows, lines = [rows[i] for i in kept], [lines[i] for i in kept]
-        columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.header]
+            kept_rows.append(row_cells)
+            kept_lines.append(lines[i])
+        lines = kept_lines
+        columns = list(zip(*kept_rows, strict=True)) if kept_rows else [() for _ in table.header]
     for at, column, cell, why in derived_mismatches(cls, table.header, columns, records):
         into.problems.append(Problem(table.file, lines[at], column, cell, why, getattr(records[at], "id", None)))
     into.records[name].extend(records)

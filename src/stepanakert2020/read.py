@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -54,7 +54,7 @@ class TableRows:
     file: str
     header: tuple[str, ...]
     rows: list[list[str]]
-    lines: list[int]
+    lines: Sequence[int]
     header_line: int = 1
     #: False when reading stopped early (a CSV error): the rows before it are here, the rest lost
     complete: bool = True
@@ -180,7 +180,7 @@ def _read_table(root: Any, path: str, file: str, problems: list[Problem], budget
         if not rows:
             problems.append(Problem(file, 1, None, "", "the file is empty: a header row is required"))
             return None
-        return TableRows(file, tuple(rows[0]), rows[1:], list(range(2, len(rows) + 1)))
+        return TableRows(file, tuple(rows[0]), rows[1:], range(2, len(rows) + 1))
     return _careful_rows(text, file, problems)
 
 
@@ -214,24 +214,34 @@ def _columns_at_once(text: str, file: str) -> TableRows | None:
     """The table read a column at a time, when nothing in it needs the CSV reader; else None.
 
     That is: no quote, no carriage return, no blank line, no long line, and every line with
-    as many commas as the header. Then the cells are ``text.split(",")`` across the line ends,
-    and column ``i`` is every ``width``-th cell from ``i``: no list is made per row.
+    as many commas as the header. Then the cells are ``split(",")`` across the line ends, and
+    column ``i`` is every ``width``-th cell from ``i``. The text is taken some lines at a time,
+    so no list is ever made of all its lines or all its cells: only the columns are kept.
     """
     if '"' in text or "\r" in text or not text.endswith("\n") or "\n\n" in text or text.startswith("\n"):
         return None
-    lines = text[:-1].split("\n")
-    if len(text) > FIELD_LIMIT and max(map(len, lines)) > FIELD_LIMIT:
-        return None
-    commas = lines[0].count(",")
-    if set(map(str.count, lines, itertools.repeat(","))) != {commas}:
-        return None
-    width = commas + 1
-    cells = text[:-1].replace("\n", ",").split(",")
-    header, body = cells[:width], cells[width:]
-    count = len(lines) - 1
-    return TableRows(
-        file, tuple(header), [], list(range(2, count + 2)), by_column=[body[i::width] for i in range(width)]
-    )
+    header = text[: text.index("\n")].split(",")
+    width = len(header)
+    columns: list[list[str]] = [[] for _ in header]
+    for lines in _some_lines(text, text.index("\n") + 1):
+        if set(map(str.count, lines, itertools.repeat(","))) != {width - 1}:
+            return None
+        if max(map(len, lines)) > FIELD_LIMIT:
+            return None
+        cells = ",".join(lines).split(",")
+        for i, column in enumerate(columns):
+            column.extend(cells[i::width])
+    count = len(columns[0])
+    return TableRows(file, tuple(header), [], range(2, count + 2), by_column=columns)
+
+
+def _some_lines(text: str, start: int, size: int = 1 << 16) -> Iterator[list[str]]:
+    """The lines of ``text`` from ``start`` on (the text ends with a line end), about ``size`` characters at a time."""
+    last = len(text) - 1
+    while start <= last:
+        end = text.find("\n", min(start + size, last))
+        yield text[start:end].split("\n")
+        start = end + 1
 
 
 def _quick_rows(text: str) -> list[list[str]] | None:
@@ -252,9 +262,9 @@ def _quick_rows(text: str) -> list[list[str]] | None:
         return None
     if "" in lines:
         return None
-    rows = [line.split(",") for line in lines]
     quoted = [i for i, line in enumerate(lines) if '"' in line]
-    if quoted:
+    parsed: list[list[str]] = []
+    if quoted:  # read first: a file of broken quotes goes to the careful reader before any row is made
         reader = csv.reader([lines[i] for i in quoted], strict=True)
         try:
             parsed = list(reader)
@@ -262,8 +272,9 @@ def _quick_rows(text: str) -> list[list[str]] | None:
             return None
         if len(parsed) != len(quoted) or reader.line_num != len(quoted):
             return None
-        for i, row in zip(quoted, parsed, strict=True):
-            rows[i] = row
+    rows = [line.split(",") for line in lines]
+    for i, row in zip(quoted, parsed, strict=True):
+        rows[i] = row
     return rows
 
 
