@@ -201,3 +201,11 @@ def test_a_package_reads_no_more_than_its_limit(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setattr(resources, "PACKAGE_LIMIT", len(_ACTORS + rows) + 10)
     (problem,) = _problems_of(folder)
     assert problem.file.endswith("weapons.csv") and "package limit" in problem.reason
+
+
+def test_every_unusable_extra_path_is_reported_briefly() -> None:
+    with pytest.raises(s.DataError) as info:
+        s.load(extra=["/no/such/one", "/no/such/two", "a" * 5000, "x\x00y"])
+    problems = info.value.problems
+    assert len(problems) == 4 and all(len(str(p)) < 400 for p in problems), problems
+    assert "File name too long" in str(problems[2]) and "\\x00" in str(problems[3])

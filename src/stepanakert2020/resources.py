@@ -133,8 +133,9 @@ def package_root(path: str | os.PathLike[str]) -> tuple[Path, str]:
         if given.is_file():
             return given.parent, given.name
     except (OSError, ValueError) as error:  # a name too long, a NUL in it ...
-        shown = repr(str(given))[1:-1][:200]
-        raise DataError([Problem(shown, None, None, "", f"not a usable path: {error}")]) from None
+        shown = str(given) if len(str(given)) <= 200 else f"{str(given)[:200]}... ({len(str(given))} characters)"
+        why = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        raise DataError([Problem(shown, None, None, "", f"not a usable path: {why}")]) from None
     raise DataError(
         [Problem(str(given), None, None, "", "no such Data Package (give a folder or a datapackage.json path)")]
     )
