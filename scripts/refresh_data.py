@@ -42,11 +42,31 @@ def rewrite(name: str) -> None:
     path.write_text(out.getvalue(), encoding="utf-8", newline="")
 
 
+def regenerate_docs() -> None:
+    """The pages and files generated from the schema and the data: the JSON Schema of the
+    export, the tables of docs/data-model.md and the data-quality report docs/report.md."""
+    import json
+
+    from stepanakert2020 import exports, loading
+    from stepanakert2020.report import quality_report
+    from stepanakert2020.schema import markdown_tables
+
+    schema = json.dumps(exports.json_schema(), indent=2, ensure_ascii=False) + "\n"
+    (ROOT / "src" / "stepanakert2020" / "export.schema.json").write_text(schema, encoding="utf-8")
+    page = ROOT / "docs" / "data-model.md"
+    marker = "<!-- generated: stepanakert2020.schema.markdown_tables() -->\n"
+    before = page.read_text(encoding="utf-8").split(marker, 1)[0]
+    page.write_text(before + marker + markdown_tables(), encoding="utf-8")
+    (ROOT / "docs" / "report.md").write_text(quality_report(loading.load()), encoding="utf-8")
+
+
 def main() -> None:
     for name in TABLES:
         rewrite(name)
     (DATA / "datapackage.json").write_text(descriptor.render(DATA), encoding="utf-8")
     print(f"refreshed {len(TABLES)} tables and datapackage.json in {DATA}")
+    regenerate_docs()
+    print("regenerated export.schema.json, the tables of docs/data-model.md and docs/report.md")
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ A leaf module (it imports nothing), so that anything may read them without loadi
 
 __all__ = ["DATA_VERSION", "SCHEMA_VERSION", "__version__"]
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 #: The release date of the bundled data (also ``version`` metadata in datapackage.json).
-DATA_VERSION = "2026-11-25"
+DATA_VERSION = "2026-12-02"
 #: SemVer of the table layout (the Table Schemas); MAJOR changes break readers.
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"

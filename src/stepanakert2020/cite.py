@@ -1,7 +1,7 @@
 """How to cite the dataset, or one record with its sources: plain text, BibTeX, CSL-JSON.
 
 >>> print(cite_dataset("text"))  # doctest: +ELLIPSIS
-stepanakert2020 maintainers (2026). stepanakert2020: a sourced dataset of ... Data release 2026-11-25, ... CC BY 4.0.
+stepanakert2020 maintainers (...). stepanakert2020: a sourced dataset of ... Data release ..., package ... CC BY 4.0.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ __all__ = [
     "Event",
     "EventKind",
     "Figure",
+    "FigureScope",
     "GeoPrecision",
     "Measure",
     "Place",
@@ -102,7 +103,24 @@ class Measure(enum.Enum):
     DISPLACED = "displaced"
     RETURNED = "returned"
     BUILDINGS_DAMAGED = "buildings_damaged"
+    BUILDINGS_DESTROYED = "buildings_destroyed"
+    #: property items of any kind (flats, houses, shops, cars ...), as some reporters count damage
+    PROPERTY_DAMAGED = "property_damaged"
+    SCHOOLS_DAMAGED = "schools_damaged"
+    #: people left without a home (not the same as people who left: ``displaced``)
+    HOMELESS = "homeless"
     POPULATION = "population"
+
+
+class FigureScope(enum.Enum):
+    """What a figure counts over time."""
+
+    #: one event's toll
+    INCIDENT = "incident"
+    #: a running total since the start of the war, as of the figure's date: it never decreases
+    CUMULATIVE = "cumulative"
+    #: a state on the figure's date (population, people still displaced), which can go down
+    SNAPSHOT = "snapshot"
 
 
 class PopulationGroup(enum.Enum):
@@ -138,9 +156,12 @@ class SourceKind(enum.Enum):
 class PlaceKind(enum.Enum):
     """What kind of place a place is."""
 
+    COUNTRY = "country"
     REGION = "region"
     CITY = "city"
+    TOWN = "town"
     DISTRICT = "district"
+    SQUARE = "square"
     STREET = "street"
     BUILDING = "building"
     FACILITY = "facility"
@@ -214,7 +235,11 @@ class Actor:
 
 @attrs.frozen
 class Place:
-    """A place with WGS84 coordinates and how exactly they locate it."""
+    """A place with WGS84 coordinates and how exactly they locate it.
+
+    ``uncertainty_m`` is the radius, in metres, of the circle around the point within which
+    the place lies, as far as its cited sources show (``None``: not stated).
+    """
 
     id: str
     name: str
@@ -222,6 +247,7 @@ class Place:
     latitude: float = attrs.field(metadata={"minimum": -90, "maximum": 90})
     longitude: float = attrs.field(metadata={"minimum": -180, "maximum": 180})
     geo_precision: GeoPrecision
+    uncertainty_m: int | None = attrs.field(default=None, metadata={"minimum": 0})
     parent: str | None = None
     alt_names: tuple[AltName, ...] = ()
     notes: str = ""
@@ -241,7 +267,12 @@ class Weapon:
 
 @attrs.frozen
 class Source:
-    """A publication a reader can open: URL, publisher, title, publication date and kind."""
+    """A publication a reader can open: URL, publisher, title, publication date and kind.
+
+    A republication (a reprint, an aggregator's copy, a story relaying a statement) names
+    whose content it carries (``original_publisher``, an actor id) and, when the original is
+    in the data too, which source it copies (``original``).
+    """
 
     id: str
     kind: SourceKind
@@ -251,6 +282,8 @@ class Source:
     published: DateSpec
     language: str
     archive_url: str = attrs.field(default="", metadata={"pattern": URL_PATTERN})
+    original: str | None = None
+    original_publisher: str | None = None
 
 
 @attrs.frozen
@@ -300,7 +333,9 @@ class Figure:
     """A number as reported: who reported it, as of when, with bounds and a qualifier.
 
     ``None`` for a bound means "not reported"; ``0`` means "reported as none".
-    ``place`` is the area the figure covers (the city, or a wider region).
+    ``place`` is the area the figure covers (the city, or a wider region). ``scope`` says
+    whether it is one incident's toll, a running total or a state on its date (``None``:
+    not stated).
     """
 
     id: str
@@ -313,6 +348,7 @@ class Figure:
     place: str
     low: int | None = attrs.field(default=None, metadata={"minimum": 0})
     high: int | None = attrs.field(default=None, metadata={"minimum": 0})
+    scope: FigureScope | None = None
     notes: str = ""
 
 

@@ -74,7 +74,11 @@ TABLES: typing.Final[dict[str, Table]] = {
             foreign_keys=(("place", "places"),),
         ),
         Table("weapons", model.Weapon, foreign_keys=(("parent", "weapons"),)),
-        Table("sources", model.Source, foreign_keys=(("publisher", "actors"),)),
+        Table(
+            "sources",
+            model.Source,
+            foreign_keys=(("publisher", "actors"), ("original", "sources"), ("original_publisher", "actors")),
+        ),
         Table("events", model.Event, foreign_keys=(("place", "places"),)),
         Table(
             "claims",
