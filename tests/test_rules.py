@@ -24,13 +24,24 @@ def minimal() -> dict[str, list[Any]]:
     return {
         "actors": [s.Actor("state", "A State", s.ActorKind.STATE), s.Actor("ngo", "An NGO", s.ActorKind.NGO)],
         "places": [
-            s.Place("city", "City", s.PlaceKind.CITY, 39.8, 46.75, s.GeoPrecision.CITY_CENTROID),
-            s.Place("square", "Square", s.PlaceKind.DISTRICT, 39.81, 46.75, s.GeoPrecision.APPROXIMATE, parent="city"),
+            s.Place("city", "City", s.PlaceKind.CITY, 39.8, 46.75, s.GeoPrecision.CITY_CENTROID, 3000),
+            s.Place("square", "Square", s.PlaceKind.SQUARE, 39.81, 46.75, s.GeoPrecision.APPROXIMATE, 300, "city"),
         ],
         "place_names": [PlaceNameRow("city", "Ville", "fr")],
         "weapons": [s.Weapon("mrl", "Launcher", s.WeaponCategory.MULTIPLE_ROCKET_LAUNCHER)],
         "sources": [
-            s.Source("src", s.SourceKind.NEWS_REPORT, "ngo", "Report", "https://example.org/r", D("2020-10-05"), "en")
+            s.Source("src", s.SourceKind.NEWS_REPORT, "ngo", "Report", "https://example.org/r", D("2020-10-05"), "en"),
+            s.Source(
+                "copy",
+                s.SourceKind.NEWS_REPORT,
+                "state",
+                "Report",
+                "https://example.org/c",
+                D("2020-10-06"),
+                "en",
+                original="src",
+                original_publisher="ngo",
+            ),
         ],
         "events": [
             s.Event(
@@ -81,10 +92,25 @@ def minimal() -> dict[str, list[Any]]:
                 "city",
                 1,
                 1,
-            )
+            ),
+            *(
+                s.Figure(
+                    f"total-{day}",
+                    "war",
+                    s.Measure.KILLED,
+                    s.PopulationGroup.CIVILIAN,
+                    s.Qualifier.AT_LEAST,
+                    D(f"2020-10-{day}"),
+                    "ngo",
+                    "city",
+                    count,
+                    scope=s.FigureScope.CUMULATIVE,
+                )
+                for day, count in (("04", 10), ("05", 12))
+            ),
         ],
-        "citations": [s.Citation(r, "src") for r in ("strike", "says", "no", "killed")]
-        + [s.Citation("war", "src"), s.Citation("early", "src")],
+        "citations": [s.Citation(r, "src") for r in ("strike", "says", "no", "killed", "total-04", "total-05")]
+        + [s.Citation("war", "src"), s.Citation("early", "src"), s.Citation("square", "src")],
         "withdrawn": [s.Tombstone("gone", "0.1.0", "merged", replaced_by="strike")],
     }
 
@@ -202,6 +228,47 @@ BROKEN: list[tuple[str, Callable[[dict[str, list[Any]]], None], str | None, str]
         "stated_on",
         "stated before its event",
     ),
+    (
+        "exact place kilometres wide",
+        _replace("places", "square", geo_precision=s.GeoPrecision.EXACT),
+        "uncertainty_m",
+        "'exact' needs an uncertainty",
+    ),
+    ("city centroid metres wide", _replace("places", "city", uncertainty_m=999), "uncertainty_m", "1000 to 25000 m"),
+    (
+        "region as narrow as a city",
+        _replace("places", "city", geo_precision=s.GeoPrecision.REGION),
+        "uncertainty_m",
+        "10000 m or more",
+    ),
+    ("located place without a source", _drop_citation("square"), "id", "must cite its coordinates"),
+    (
+        "copy without original publisher",
+        _replace("sources", "copy", original_publisher=None),
+        "original_publisher",
+        "must name its original_publisher",
+    ),
+    (
+        "original published after its copy",
+        _replace("sources", "copy", published=D("2020-10-04")),
+        "original",
+        "after this copy",
+    ),
+    ("source copies itself", _replace("sources", "copy", original="copy"), "original", "form a cycle"),
+    (
+        "sources copy each other",
+        _replace("sources", "src", original="copy", original_publisher="state"),
+        "original",
+        "form a cycle",
+    ),
+    ("original is no source", _replace("sources", "copy", original="nothing"), "original", "no sources record"),
+    (
+        "original publisher is no actor",
+        _replace("sources", "copy", original_publisher="nobody"),
+        "original_publisher",
+        "no actors record",
+    ),
+    ("running total goes down", _replace("figures", "total-05", low=9), "low", "goes down from 10"),
 ]
 
 
@@ -232,6 +299,14 @@ def test_each_rule_fires_where_it_is_broken(name: str, change: Any, column: str 
         _replace("figures", "killed", low=0, high=0),  # reported as none
         _replace("places", "city", latitude=-90.0, longitude=180.0),  # the bounds themselves
         _replace("sources", "src", published=D("2020-10")),  # a month that contains the days it documents
+        _replace("places", "square", geo_precision=s.GeoPrecision.EXACT, uncertainty_m=250),
+        _replace("places", "city", uncertainty_m=1000),
+        _replace("places", "city", uncertainty_m=None),  # not stated
+        _replace("sources", "copy", published=D("2020-10-05")),  # published the same day as its original
+        _replace("figures", "total-05", low=10),  # a running total that stays
+        _replace("figures", "total-05", low=9, notes="The office corrected its count."),  # goes down, says why
+        _replace("figures", "total-05", low=9, scope=s.FigureScope.SNAPSHOT),  # a state can go down
+        _drop_citation("city"),  # a place located to its city needs no source of its own
     ],
 )
 def test_no_rule_fires_at_its_edge(change: Any) -> None:

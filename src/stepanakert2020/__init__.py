@@ -213,14 +213,14 @@ def claims(*, event: Any = None, claimant: Any = None, stance: Any = None, subje
     return _bundled().claims(event=event, claimant=claimant, stance=stance, subject=subject)
 
 
-def figures(*, event: Any = None, measure: Any = None, reporter: Any = None) -> tuple[Figure, ...]:
+def figures(*, event: Any = None, measure: Any = None, reporter: Any = None, scope: Any = None) -> tuple[Figure, ...]:
     """:meth:`~stepanakert2020.dataset.RecordSet.figures` on the bundled data.
 
     >>> import stepanakert2020
     >>> all(f.reported_by for f in stepanakert2020.figures())
     True
     """
-    return _bundled().figures(event=event, measure=measure, reporter=reporter)
+    return _bundled().figures(event=event, measure=measure, reporter=reporter, scope=scope)
 
 
 def sources_for(record: Any) -> tuple[Source, ...]:

@@ -32,6 +32,7 @@ from .model import (
     Event,
     EventKind,
     Figure,
+    FigureScope,
     Measure,
     Place,
     Source,
@@ -471,26 +472,40 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         event: E | str | None = None,
         measure: Measure | str | None = None,
         reporter: A | str | None = None,
+        scope: FigureScope | str | None = None,
     ) -> tuple[F, ...]:
         """Figures matching every filter given, sorted by (as-of date, id).
 
+        ``reporter`` is an actor and everyone under it: an office and the officials who speak
+        for it (their ``parent``), a state and its ministries. ``scope`` is ``incident`` (one
+        event's toll), ``cumulative`` (a running total) or ``snapshot`` (a state on a date).
+
         >>> import stepanakert2020
-        >>> figs = stepanakert2020.load().figures(measure="population")
+        >>> ds = stepanakert2020.load()
+        >>> figs = ds.figures(measure="population")
         >>> all(f.measure.value == "population" for f in figs)
+        True
+        >>> totals = ds.figures(scope="cumulative", measure="killed")
+        >>> all(f.scope.value == "cumulative" for f in totals)
         True
         """
         found: Sequence[F] = self._figures
         if event is not None:
             found = self._event_index.figures_of.get(self.event(_id_of(event)).id, ())
         wanted = None if measure is None else Measure(measure)
+        wanted_scope = None if scope is None else FigureScope(scope)
         if reporter is not None:
             reporter_id = self._get("actors", _id_of(reporter), "actor").id
-            if event is None:
+            reporters = self._event_index.subtree(reporter_id)
+            if event is None and len(reporters) == 1:
                 found = self._event_index.figures_by.get(reporter_id, ())
             else:
-                found = [f for f in found if f.reported_by == reporter_id]
+                speaking = set(reporters)
+                found = [f for f in found if f.reported_by in speaking]
         if wanted is not None:
             found = [f for f in found if f.measure is wanted]
+        if wanted_scope is not None:
+            found = [f for f in found if f.scope is wanted_scope]
         return tuple(found)
 
     def citations_for(self, record: Any) -> tuple[Citation, ...]:

@@ -22,7 +22,7 @@ from typing import Any
 
 from .cells import CellError, check_value
 from .errors import Problem
-from .model import DateMeaning, EventKind, Qualifier, Stance
+from .model import DateMeaning, EventKind, FigureScope, GeoPrecision, Qualifier, Stance
 from .schema import TABLES, columns
 
 __all__ = ["RECORD_TABLES", "Origins", "check"]
@@ -179,6 +179,7 @@ def _chains(t: _Tables) -> Iterator[Finding]:
         ("places", "parent", "parents form a cycle"),
         ("weapons", "parent", "parents form a cycle"),
         ("claims", "responds_to", "claims answering each other form a cycle"),
+        ("sources", "original", "republications copying each other form a cycle"),
     ):
         records = t[name]
         links = dict(zip(_column(records, "id"), _column(records, field), strict=True))
@@ -288,6 +289,80 @@ def _claims(t: _Tables) -> Iterator[Finding]:
             )
 
 
+def _sources(t: _Tables) -> Iterator[Finding]:
+    """A republication names whose content it carries, and the source it copies is another
+    source, published no later than the copy."""
+    sources = t["sources"]
+    at = t.ids("sources")
+    for i, source in enumerate(sources):
+        if source.original is None:
+            continue
+        if source.original_publisher is None:
+            why = "a source that copies another must name its original_publisher"
+            yield "sources", i, "original_publisher", "", why
+        position = at.get(source.original)  # itself, or in a cycle: reported by _chains
+        if position is not None and position != i and sources[position].published.earliest > source.published.latest:
+            why = f"the original was published ({sources[position].published}) after this copy ({source.published})"
+            yield "sources", i, "original", source.original, why
+
+
+#: The radius, in metres, that each precision allows: (at least, at most; None: no limit).
+UNCERTAINTY_M: dict[GeoPrecision, tuple[int, int | None]] = {
+    GeoPrecision.EXACT: (0, 250),
+    GeoPrecision.APPROXIMATE: (50, 25_000),
+    GeoPrecision.CITY_CENTROID: (1_000, 25_000),
+    GeoPrecision.REGION: (10_000, None),
+}
+#: Precisions finer than a city's: a place located so precisely must cite where from.
+LOCATED = frozenset((GeoPrecision.EXACT, GeoPrecision.APPROXIMATE))
+
+
+def _places(t: _Tables) -> Iterator[Finding]:
+    """A place's uncertainty agrees with its precision, and a place located more precisely than
+    its city cites the source of its coordinates."""
+    cited = set(_column(t["citations"], "record")) | set(t.unreadable.get("citations", ()))
+    for i, place in enumerate(t["places"]):
+        least, most = UNCERTAINTY_M[place.geo_precision]
+        radius = place.uncertainty_m
+        if radius is not None and (radius < least or (most is not None and radius > most)):
+            allowed = f"{least} m or more" if most is None else f"{least} to {most} m"
+            why = f"precision {place.geo_precision.value!r} needs an uncertainty of {allowed}"
+            yield "places", i, "uncertainty_m", radius, why
+        if place.geo_precision in LOCATED and place.id not in cited and "citations" not in t.unread:
+            why = f"no citation: a place located as {place.geo_precision.value!r} must cite its coordinates"
+            yield "places", i, "id", place.id, why
+
+
+def _count(figure: Any) -> int:
+    """The number a cumulative figure gives: its low bound, or its high bound when it has no low."""
+    count = figure.low if figure.low is not None else figure.high
+    return -1 if count is None else int(count)
+
+
+def _running_totals(t: _Tables) -> Iterator[Finding]:
+    """A running total (``cumulative``) of one reporter, measure, population and place never
+    goes down over ``as_of``, unless the lower figure's notes say why."""
+    figures = t["figures"]
+    series: dict[tuple[Any, ...], list[int]] = {}
+    for i, figure in enumerate(figures):
+        if figure.scope is FigureScope.CUMULATIVE and _count(figure) >= 0:
+            key = (figure.reported_by, figure.measure, figure.population, figure.place)
+            series.setdefault(key, []).append(i)
+    for positions in series.values():
+        positions.sort(key=lambda i: (figures[i].as_of.latest, figures[i].as_of.earliest, figures[i].id))
+        highest = figures[positions[0]]
+        for i in positions[1:]:
+            figure = figures[i]
+            if _count(figure) < _count(highest) and not figure.notes:
+                why = (
+                    f"a running total of {figure.measure.value} goes down from {_count(highest)} "
+                    f"({highest.id}, as of {highest.as_of}) to {_count(figure)}: say why in notes"
+                )
+                yield "figures", i, "low" if figure.low is not None else "high", _count(figure), why
+            if _count(figure) > _count(highest):
+                highest = figure
+
+
 #: Every cross-record rule, in the order :func:`check` runs them.
 RULES: tuple[Callable[[_Tables], Iterator[Finding]], ...] = (
     _primary_keys,
@@ -297,7 +372,10 @@ RULES: tuple[Callable[[_Tables], Iterator[Finding]], ...] = (
     _citations,
     _event_dates,
     _figures,
+    _running_totals,
     _claims,
+    _sources,
+    _places,
 )
 
 

@@ -36,6 +36,7 @@ from .model import (
     Event,
     EventKind,
     Figure,
+    FigureScope,
     GeoPrecision,
     Measure,
     Place,
@@ -49,6 +50,7 @@ from .model import (
     Weapon,
     WeaponCategory,
 )
+from .rules import LOCATED, UNCERTAINTY_M
 
 __all__ = [
     "actors",
@@ -137,16 +139,25 @@ def actors(record_id: st.SearchStrategy[str] | None = None, parent: str | None =
     )
 
 
+@st.composite
+def _precision_and_radius(draw: st.DrawFn) -> tuple[GeoPrecision, int | None]:
+    precision = draw(_enum(GeoPrecision))
+    least, most = UNCERTAINTY_M[precision]
+    return precision, draw(st.none() | st.integers(least, most if most is not None else 10 * least))
+
+
 def places(record_id: st.SearchStrategy[str] | None = None, parent: str | None = None) -> st.SearchStrategy[Place]:
-    """Places with coordinates inside WGS84 bounds."""
+    """Places with coordinates inside WGS84 bounds and an uncertainty their precision allows."""
     return st.builds(
-        Place,
+        lambda precision_and_radius, **fields: Place(
+            geo_precision=precision_and_radius[0], uncertainty_m=precision_and_radius[1], **fields
+        ),
+        _precision_and_radius(),
         id=ids("p-") if record_id is None else record_id,
         name=texts,
         kind=_enum(PlaceKind),
         latitude=st.floats(-90, 90, allow_nan=False),
         longitude=st.floats(-180, 180, allow_nan=False),
-        geo_precision=_enum(GeoPrecision),
         parent=st.just(parent),
     )
 
@@ -234,6 +245,7 @@ def figures_for(draw: st.DrawFn, event: Event, figure_id: str, actor_ids: list[s
         Qualifier.AT_MOST: (None, b),
         Qualifier.RANGE: (a, b),
     }[qualifier]
+    scope = draw(st.none() | _enum(FigureScope))
     return Figure(
         id=figure_id,
         event=event.id,
@@ -245,6 +257,8 @@ def figures_for(draw: st.DrawFn, event: Event, figure_id: str, actor_ids: list[s
         place=draw(st.sampled_from(place_ids)),
         low=low,
         high=high,
+        scope=scope,
+        notes="A running total; it may be revised." if scope is FigureScope.CUMULATIVE else "",
     )
 
 
@@ -344,6 +358,13 @@ def datasets(
         language="en",
     )
     all_sources.append(late)
+    for i, source in enumerate(all_sources):  # some copy an earlier source published no later
+        earlier = [o for o in all_sources[:i] if o.published.earliest <= source.published.latest]
+        copies = draw(st.booleans())
+        if earlier and copies:
+            original = draw(st.sampled_from(earlier))
+            copied = attrs.evolve(source, original=original.id, original_publisher=draw(st.sampled_from(actor_ids)))
+            all_sources[i] = copied
     events = [draw(_event(eid, place_ids)) for eid in _unique("event-", draw(st.integers(0, max_events)))]
     all_claims: list[Claim] = []
     all_figures: list[Figure] = []
@@ -356,8 +377,12 @@ def datasets(
         for _ in range(draw(st.integers(0, 2))):
             all_figures.append(draw(figures_for(event, f"figure-{len(all_figures)}", actor_ids, place_ids)))
     citations: list[Citation] = []
+    located = [(p, parse_date("2019")) for p in all_places if p.geo_precision in LOCATED]
     for record, date in (
-        [(e, e.date) for e in events] + [(c, c.stated_on) for c in all_claims] + [(f, f.as_of) for f in all_figures]
+        [(e, e.date) for e in events]
+        + [(c, c.stated_on) for c in all_claims]
+        + [(f, f.as_of) for f in all_figures]
+        + located
     ):
         usable = [s for s in all_sources if s.published.latest >= date.earliest]
         for source in draw(st.lists(st.sampled_from(usable), min_size=1, max_size=2, unique_by=lambda s: s.id)):
