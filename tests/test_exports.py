@@ -57,7 +57,13 @@ def test_json_validates_against_its_schema_and_round_trips() -> None:
         assert [back(s.Claim, c) for c in data["claims"]] == list(DS.claims(event=event))
         assert [back(s.Figure, f) for f in data["figures"]] == list(DS.figures(event=event))
         assert [c["source"] for c in data["citations"]] == [c.source for c in DS.citations_for(event)]
-    assert {x["id"] for x in document["sources"]} == {x.id for x in DS.sources() if DS.events_citing(x)}
+    expected = {x.id for x in DS.sources() if DS.events_citing(x)}  # cited by the events and what hangs on them
+    places = {p for e in DS.timeline() for p in exports._chain(e.place, DS.record)}
+    places |= {p for f in DS.figures() for p in exports._chain(f.place, DS.record)}
+    expected |= {c.source for p in places for c in DS.citations_for(p)}  # where the coordinates come from
+    while {DS.source(i).original for i in expected} - {None} - expected:  # and the originals they copy
+        expected |= {DS.source(i).original for i in expected} - {None}
+    assert {x["id"] for x in document["sources"]} == expected
 
 
 def test_geojson_is_valid_rfc7946_with_longitude_first() -> None:
@@ -111,6 +117,12 @@ def test_csl_json_is_read_by_citeproc() -> None:
     assert len(rendered) == len(items)
     for item in items:
         assert any(item["title"][:20] in entry for entry in rendered)
+    relays = [x for x in DS.sources() if x.original_publisher]
+    assert relays, "the bundled data has republications"
+    by_id = {item["id"]: item for item in items}
+    for relay in relays:
+        assert by_id[relay.id]["original-publisher"] == DS.actor(relay.original_publisher).name
+    assert all("original-publisher" not in by_id[x.id] for x in DS.sources() if not x.original_publisher)
 
 
 def test_bibtex_is_read_by_bibtexparser() -> None:
@@ -123,6 +135,10 @@ def test_bibtex_is_read_by_bibtexparser() -> None:
         source: Any = DS.record(entry.key)
         assert entry["url"] == source.url
         assert entry["year"] == str(source.published.earliest.year)
+        if source.original_publisher:
+            assert entry["origpublisher"] == exports._bibtex_escape(DS.actor(source.original_publisher).name)
+        else:
+            assert "origpublisher" not in entry.fields_dict
 
 
 def test_a_url_or_language_cannot_add_bibtex_fields() -> None:
@@ -134,7 +150,7 @@ def test_a_url_or_language_cannot_add_bibtex_fields() -> None:
     (entry,) = library.entries
     assert not library.failed_blocks
     assert entry["url"] == "https://example.org/x%7D,note=%7Binjected"
-    known = {"title", "publisher", "institution", "year", "url", "language", "note", "month", "date"}
+    known = {"title", "publisher", "institution", "year", "url", "language", "note", "month", "date", "origpublisher"}
     assert set(entry.fields_dict) <= known  # nothing injected
     assert "injected" not in entry["note"] and entry["language"].startswith("en")
 
@@ -178,3 +194,24 @@ def test_cli_export_matches_the_api(fmt: str, tmp_path: Path, capsys: pytest.Cap
     if fmt != "datapackage":
         assert main(["export", "--format", fmt, "--kind", "context"]) == 0
         assert capsys.readouterr().out.rstrip("\n") == exports.export(DS, fmt, events=events).rstrip("\n")
+
+
+def test_an_exported_subset_carries_the_originals_its_sources_copy() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from stepanakert2020.testing import datasets
+
+    @settings(max_examples=25, deadline=None)
+    @given(datasets(max_events=3), st.data())
+    def check(ds: Any, data: st.DataObject) -> None:
+        chosen = data.draw(st.lists(st.sampled_from(ds.timeline()), unique=True)) if ds.timeline() else []
+        subset = exports.related(ds, chosen)
+        source_ids = {x.id for x in subset["sources"]}
+        actor_ids = {a.id for a in subset["actors"]}
+        for source in subset["sources"]:
+            assert source.original is None or source.original in source_ids
+            assert source.original_publisher is None or source.original_publisher in actor_ids
+        s.Dataset(**subset)  # a closed subset: every reference resolves, so it builds
+
+    check()

@@ -82,12 +82,18 @@ def related(ds: AnyDataset, events: Iterable[Event] | None = None) -> dict[str, 
         extra_claims = [ds.record(i) for i in sorted(answered)]
         claims += extra_claims
         citations += [c for r in extra_claims for c in ds.citations_for(r)]
+    places = {p for i in {e.place for e in chosen} | {f.place for f in figures} for p in _chain(i, ds.record)}
+    citations += [c for p in sorted(places, key=lambda p: p.id) for c in ds.citations_for(p)]  # coordinates' sources
     sources = {ds.record(c.source) for c in citations}
-    actor_ids = {s.publisher for s in sources}
+    copied = {s.original for s in sources} - {None}
+    while copied:  # the originals that the sources copy, and theirs
+        originals = {ds.record(i) for i in copied} - sources
+        sources |= originals
+        copied = {s.original for s in originals} - {None}
+    actor_ids = {s.publisher for s in sources} | {s.original_publisher for s in sources if s.original_publisher}
     actor_ids |= {c.claimant for c in claims} | {c.asserted_actor for c in claims if c.asserted_actor}
     actor_ids |= {f.reported_by for f in figures}
     actors = {a for i in actor_ids for a in _chain(i, ds.record)}
-    places = {p for i in {e.place for e in chosen} | {f.place for f in figures} for p in _chain(i, ds.record)}
     weapons = {w for c in claims for w in _chain(c.asserted_weapon, ds.record)}
 
     def by_id(items: Iterable[Any]) -> list[Any]:
@@ -326,7 +332,8 @@ def json_schema() -> dict[str, Any]:
 def to_geojson(ds: AnyDataset, events: Iterable[Event] | None = None) -> str:
     """An RFC 7946 FeatureCollection: one Point per event at its place, longitude first.
 
-    ``geo_precision`` in the properties says how exactly the point locates the event.
+    ``geo_precision`` and ``uncertainty_m`` (the radius, in metres, within which the place
+    lies; ``null`` when not stated) in the properties say how exactly the point locates it.
 
     >>> import json, stepanakert2020
     >>> feature = json.loads(to_geojson(stepanakert2020.load()))["features"][0]
@@ -352,6 +359,7 @@ def to_geojson(ds: AnyDataset, events: Iterable[Event] | None = None) -> str:
                     "place": place.id,
                     "place_name": place.name,
                     "geo_precision": place.geo_precision.value,
+                    "uncertainty_m": place.uncertainty_m,
                     "sources": len(_source_ids(ds, event)),
                 },
             }
@@ -439,6 +447,8 @@ def csl_item(ds: AnyDataset, source: Source) -> dict[str, Any]:
         item["issued"]["circa"] = True
     if source.archive_url:
         item["archive_location"] = source.archive_url
+    if source.original_publisher is not None:
+        item["original-publisher"] = ds.record(source.original_publisher).name
     return item
 
 
@@ -494,6 +504,10 @@ def bibtex_entry(ds: AnyDataset, source: Source) -> str:
         fields["month"] = str(source.published.earliest.month)
     if source.published.precision.value == "day" and not source.published.interval:
         fields["date"] = source.published.earliest.isoformat()
+    if source.original_publisher is not None:
+        original = _bibtex_escape(ds.record(source.original_publisher).name)
+        fields["origpublisher"] = original  # BibLaTeX's field; BibTeX styles ignore it, so the note says it too
+        fields["note"] += f"; republishes content of {original}"
     body = ",\n".join(f"  {k} = {{{v}}}" for k, v in fields.items())
     return f"@{kind}{{{source.id},\n{body}\n}}\n"
 
