@@ -15,12 +15,26 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
-from .model import EventKind, SourceKind
+from .model import ActorKind, EventKind, FigureScope, GeoPrecision, SourceKind, Subject
 
-__all__ = ["disagreements", "encyclopedia_only", "quality_report"]
+__all__ = [
+    "INVESTIGATORS",
+    "PARTIES",
+    "disagreements",
+    "encyclopedia_only",
+    "independent",
+    "office",
+    "quality_report",
+    "revisions",
+]
 
 WAR_START = dt.date(2020, 9, 27)
 WAR_END = dt.date(2020, 11, 10)
+#: The actors at the top of each party's tree: everyone under them (ministries, officials,
+#: state media) speaks for a party to the war; DATA-RULES.md calls their word a claim.
+PARTIES = frozenset(("armenia", "azerbaijan", "artsakh"))
+#: The kinds of actor whose findings count as an independent investigator's.
+INVESTIGATORS = frozenset((ActorKind.NGO, ActorKind.UN_BODY, ActorKind.INTERNATIONAL_ORGANISATION))
 
 
 def _table(header: tuple[str, ...], rows: list[tuple[Any, ...]]) -> list[str]:
@@ -49,17 +63,81 @@ def encyclopedia_only(ds: Any) -> list[Any]:
     return found
 
 
-def disagreements(ds: Any) -> list[list[Any]]:
-    """Groups of figures that count the same thing (event, measure, population, place) differently.
+def office(ds: Any, actor_id: str) -> str:
+    """The office an actor speaks for: an official's or a person's parent, else the actor itself.
 
     >>> import stepanakert2020
-    >>> all(len({(f.low, f.high) for f in group}) > 1 for group in disagreements(stepanakert2020.load()))
+    >>> office(stepanakert2020.load(), "hrw")
+    'hrw'
+    """
+    actor = ds.actor(actor_id)
+    if actor.kind in (ActorKind.OFFICIAL, ActorKind.PERSON) and actor.parent is not None:
+        return str(actor.parent)
+    return str(actor.id)
+
+
+def _party(ds: Any, actor_id: str) -> str | None:
+    """The party an actor belongs to (the root of its tree, if that is one of :data:`PARTIES`)."""
+    seen = set()
+    while actor_id not in seen:
+        seen.add(actor_id)
+        parent = ds.actor(actor_id).parent
+        if parent is None:
+            break
+        actor_id = parent
+    return actor_id if actor_id in PARTIES else None
+
+
+def independent(ds: Any, source: Any) -> bool:
+    """Whether a source's content is not a party's: whoever's content it carries (its original
+    publisher, else its publisher) is outside :data:`PARTIES`.
+
+    >>> import stepanakert2020
+    >>> ds = stepanakert2020.load()
+    >>> independent(ds, ds.source("hrw-2020-12-11-unlawful-strikes"))
     True
     """
-    groups: dict[tuple[str, str, str, str], list[Any]] = defaultdict(list)
+    return _party(ds, source.original_publisher or source.publisher) is None
+
+
+def _groups(ds: Any, by_office: bool) -> list[list[Any]]:
+    groups: dict[tuple[str, ...], list[Any]] = defaultdict(list)
     for figure in ds.figures():
-        groups[(figure.event, figure.measure.value, figure.population.value, figure.place)].append(figure)
+        key = (figure.event, figure.measure.value, figure.population.value, figure.place)
+        groups[(*key, office(ds, figure.reported_by)) if by_office else key].append(figure)
     return [g for g in groups.values() if len({(f.low, f.high) for f in g}) > 1]
+
+
+def disagreements(ds: Any) -> list[list[Any]]:
+    """Groups of figures that count the same thing (event, measure, population, place)
+    differently, where different offices give different numbers (not one office revising its own).
+
+    >>> import stepanakert2020
+    >>> ds = stepanakert2020.load()
+    >>> all(len({office(ds, f.reported_by) for f in group}) > 1 for group in disagreements(ds))
+    True
+    """
+    found = []
+    for group in _groups(ds, by_office=False):
+        values = defaultdict(set)
+        for figure in group:
+            values[(figure.low, figure.high)].add(office(ds, figure.reported_by))
+        offices = set().union(*values.values())
+        if len(offices) > 1 and any(len(offices - those) > 0 for those in values.values()):
+            found.append(group)
+    return found
+
+
+def revisions(ds: Any) -> list[list[Any]]:
+    """Groups of figures in which one office gives different numbers for the same thing over
+    time: a running total that grows, a state that changes, a count corrected.
+
+    >>> import stepanakert2020
+    >>> ds = stepanakert2020.load()
+    >>> all(len({office(ds, f.reported_by) for f in group}) == 1 for group in revisions(ds))
+    True
+    """
+    return _groups(ds, by_office=True)
 
 
 def _bounds(figure: Any) -> str:
@@ -70,6 +148,36 @@ def _bounds(figure: Any) -> str:
     if figure.low is None:
         return f"at most {figure.high}"
     return f"{figure.low}-{figure.high}"
+
+
+def _figure_table(ds: Any, groups: list[list[Any]]) -> list[str]:
+    rows = [
+        (
+            f"`{figure.event}`",
+            figure.measure.value,
+            figure.population.value,
+            _bounds(figure),
+            ds.record(figure.reported_by).name,
+            figure.as_of.edtf,
+            figure.scope.value if figure.scope else "",
+        )
+        for group in groups
+        for figure in sorted(group, key=lambda f: (office(ds, f.reported_by), f.as_of.earliest, f.id))
+    ]
+    header = ("event", "measure", "population", "figure", "reported by", "as of", "scope")
+    return _table(header, rows) if rows else ["None.", ""]
+
+
+def _span(values: list[int]) -> str:
+    if not values:
+        return ""
+    return f"{values[0]:,}" if values[0] == values[-1] else f"{values[0]:,} to {values[-1]:,}"
+
+
+def _all_sources(ds: Any, event: Any) -> set[Any]:
+    """The sources behind an event: its own citations and those of its claims and figures."""
+    records = (event, *ds.claims(event=event), *ds.figures(event=event))
+    return {source for record in records for source in ds.sources_for(record)}
 
 
 def quality_report(ds: Any) -> str:
@@ -105,6 +213,55 @@ def quality_report(ds: Any) -> str:
     out += _table(("stance", "subject", "claims"), [(a, b, n) for (a, b), n in sorted(stances.items())])
     out += ["## Figures by measure", ""]
     out += _table(("measure", "figures"), sorted(Counter(f.measure.value for f in ds.figures()).items()))
+    out += ["## Figures by scope", ""]
+    scopes = Counter(f.scope.value if f.scope else "not stated" for f in ds.figures())
+    out += _table(("scope", "figures"), [(scope.value, scopes[scope.value]) for scope in FigureScope])
+    if scopes["not stated"]:
+        out += [f"{scopes['not stated']} figures do not state their scope.", ""]
+    out += ["## Places by precision", ""]
+    places = [(precision, [p for p in ds.places() if p.geo_precision is precision]) for precision in GeoPrecision]
+    radii = {
+        precision.value: sorted(p.uncertainty_m for p in found if p.uncertainty_m is not None)
+        for precision, found in places
+    }
+    out += _table(
+        ("precision", "places", "uncertainty (m)"),
+        [(precision.value, len(found), _span(radii[precision.value])) for precision, found in places],
+    )
+    out += ["## Strikes: independent sources and weapon claims", ""]
+    strikes = ds.events(kind=EventKind.STRIKE)
+    lacking_independent = [e for e in strikes if not any(independent(ds, x) for x in _all_sources(ds, e))]
+    lacking_weapon = [e for e in strikes if not ds.claims(event=e, subject=Subject.WEAPON)]
+    lacking_investigator = [
+        e for e in strikes if not any(ds.actor(c.claimant).kind in INVESTIGATORS for c in ds.claims(event=e))
+    ]
+    out += [
+        f"{len(strikes)} strike events. A source is independent when whoever's content it carries "
+        "(its original publisher, else its publisher) is not a party to the war "
+        f"({', '.join(sorted(PARTIES))} and everyone under them, state media included).",
+        "",
+    ]
+    out += [f"Strikes without an independent source ({len(lacking_independent)}):", ""]
+    out += [f"- `{e.id}`" for e in lacking_independent] or ["None."]
+    out += [
+        "",
+        f"Strikes without a claim of an independent investigator (an NGO, a UN body or an international "
+        f"organisation) ({len(lacking_investigator)}):",
+        "",
+    ]
+    out += [f"- `{e.id}`" for e in lacking_investigator] or ["None."]
+    out += ["", f"Strikes without a weapon claim ({len(lacking_weapon)}):", ""]
+    out += [f"- `{e.id}`" for e in lacking_weapon] or ["None."]
+    out += ["", "## Republications without their original", ""]
+    relays = [x for x in ds.sources() if x.original_publisher is not None]
+    orphans = [x for x in relays if x.original is None]
+    out += [
+        f"{len(relays)} sources carry another's content; {len(orphans)} of them cite an original that is "
+        "not in the data (not in the stored pages):",
+        "",
+    ]
+    out += [f"- `{x.id}` (content of {ds.actor(x.original_publisher).name})" for x in orphans] or ["None."]
+    out += [""]
     out += ["## Sources by kind", ""]
     source_kinds = Counter(s.kind.value for s in ds.sources())
     out += _table(("kind", "sources"), _by_count(source_kinds))
@@ -131,23 +288,19 @@ def quality_report(ds: Any) -> str:
         "",
         "## Figures in disagreement",
         "",
-        "Figures that count the same thing for the same event and place but differ; every reporter's number is kept.",
+        "Figures in which different offices count the same thing for the same event and place differently; "
+        "every reporter's number is kept. One office's own updates are listed apart, below.",
         "",
     ]
-    rows = []
-    for group in disagreements(ds):
-        for figure in group:
-            rows.append(
-                (
-                    f"`{figure.event}`",
-                    figure.measure.value,
-                    figure.population.value,
-                    _bounds(figure),
-                    ds.record(figure.reported_by).name,
-                    figure.as_of.edtf,
-                )
-            )
-    out += _table(("event", "measure", "population", "figure", "reported by", "as of"), rows) if rows else ["None.", ""]
+    out += _figure_table(ds, disagreements(ds))
+    out += [
+        "## Figures revised over time",
+        "",
+        "Figures in which one office gives different numbers for the same thing at different dates: "
+        "running totals that grow, states that change, corrections (the notes say which).",
+        "",
+    ]
+    out += _figure_table(ds, revisions(ds))
     out += [
         "## Events per week of the bombardment",
         "",
