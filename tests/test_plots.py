@@ -37,3 +37,29 @@ def test_strikes_per_day_counts_every_strike_day() -> None:
     assert len(counts) == (WAR[1] - WAR[0]).days + 1
     for event in s.events(*WAR, kind="strike", within="certain"):
         assert counts[event.date.earliest] >= 1
+
+
+def test_every_place_is_drawn_once_or_listed_as_farther() -> None:
+    from stepanakert2020.plots import CITY_SPAN, REGION_SPAN, place_groups
+
+    ds = s.load()
+    city = ds.place("stepanakert")
+    region = [p for group in place_groups(ds, city, REGION_SPAN) for p in group]
+    assert len(region) == len({p.id for p in region})
+    for group in place_groups(ds, city, REGION_SPAN):
+        assert len({(p.latitude, p.longitude) for p in group}) == 1
+    inside = {p.id for group in place_groups(ds, city, CITY_SPAN) for p in group}
+    assert inside <= {p.id for p in region} and "stepanakert" in inside
+    for place in ds.places():
+        near = (
+            abs(place.latitude - city.latitude) <= REGION_SPAN and abs(place.longitude - city.longitude) <= REGION_SPAN
+        )
+        assert (place in region) == (near and place.kind is not s.PlaceKind.COUNTRY), place.id
+
+
+def test_a_radius_in_degrees_is_wider_in_longitude_away_from_the_equator() -> None:
+    from stepanakert2020.plots import radius_in_degrees
+
+    assert radius_in_degrees(0.0, 111_320) == (1.0, 1.0)
+    lon, lat = radius_in_degrees(39.8, 1000)
+    assert lat == 1000 / 111_320 and 1.29 < lon / lat < 1.31  # 1 / cos(39.8 degrees)

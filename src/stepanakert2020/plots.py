@@ -2,8 +2,8 @@
 
 * :func:`plot_timeline`: strike events per day across the bombardment, with the
   ceasefires, the publications of reports and the end of the war marked.
-* :func:`plot_places`: the city's named places at their coordinates, sized by the number
-  of events; places located only to the city are gathered in one marked group.
+* :func:`plot_places`: the places at their coordinates with their uncertainty as circles,
+  around the city and in it, sized by the number of events; places farther away are listed.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from .model import EventKind, GeoPrecision
+from .model import EventKind, PlaceKind
 
-__all__ = ["SIZE", "WAR", "plot_places", "plot_timeline"]
+__all__ = ["SIZE", "WAR", "place_groups", "plot_places", "plot_timeline", "radius_in_degrees"]
 
 #: The size of every picture in pixels (width, height), at :data:`DPI`.
 SIZE = (1200, 600)
@@ -101,53 +101,96 @@ def plot_timeline(ds: Any, output: str | os.PathLike[str]) -> Path:
     return _save(plt, fig, output)
 
 
+#: Half the side, in degrees, of the two maps: the region around the city, and the city.
+REGION_SPAN = 2.2
+CITY_SPAN = 0.045
+_METRES_PER_DEGREE = 111_320.0
+
+
+def radius_in_degrees(latitude: float, metres: float) -> tuple[float, float]:
+    """A ground radius as (longitude, latitude) degrees at ``latitude`` (a sphere; close enough here).
+
+    >>> lon, lat = radius_in_degrees(60.0, 111_320)
+    >>> round(lat, 6), round(lon, 6)
+    (1.0, 2.0)
+    """
+    import math
+
+    return metres / (_METRES_PER_DEGREE * math.cos(math.radians(latitude))), metres / _METRES_PER_DEGREE
+
+
+def place_groups(ds: Any, centre: Any, span: float) -> list[list[Any]]:
+    """The places within ``span`` degrees of ``centre``, grouped by identical coordinates, largest
+    group first (countries are never drawn: their point says nothing).
+
+    >>> import stepanakert2020
+    >>> ds = stepanakert2020.load()
+    >>> groups = place_groups(ds, ds.place("stepanakert"), CITY_SPAN)
+    >>> any(p.id == "stepanakert" for group in groups for p in group)
+    True
+    """
+    groups: dict[tuple[float, float], list[Any]] = {}
+    for place in ds.places():
+        near = abs(place.latitude - centre.latitude) <= span and abs(place.longitude - centre.longitude) <= span
+        if near and place.kind is not PlaceKind.COUNTRY:
+            groups.setdefault((place.latitude, place.longitude), []).append(place)
+    return sorted(groups.values(), key=lambda group: (-len(group), group[0].id))
+
+
 def plot_places(ds: Any, output: str | os.PathLike[str]) -> Path:
-    """Draw the city's named places at their coordinates, sized by their events; save a PNG."""
+    """Draw the places at their coordinates, each with its uncertainty as a circle: the region
+    around Stepanakert on the left, the city on the right; places farther away are listed. Save a PNG."""
     plt = _pyplot()
-    fig, ax = _figure(plt)
-    city = ds.record("stepanakert")
-    inside = [p for p in ds.places() if p.id != city.id and _within(ds, p, city.id)]
-    located = [p for p in inside if p.geo_precision in (GeoPrecision.EXACT, GeoPrecision.APPROXIMATE)]
-    unlocated = [p for p in inside if p not in located]
-    count = {p.id: len([e for e in ds.timeline() if e.place == p.id]) for p in [city, *inside]}
-    for place in located:
-        ax.scatter(place.longitude, place.latitude, s=60 + 40 * count[place.id], color="#8c2d04", alpha=0.7)
-        ax.annotate(
-            f"{place.name} ({count[place.id]})",
-            (place.longitude, place.latitude),
-            fontsize=8,
-            xytext=(6, 6),
-            textcoords="offset points",
-        )
-    total = count[city.id] + sum(count[p.id] for p in unlocated)
-    ax.scatter(city.longitude, city.latitude, s=60 + 40 * total, facecolor="none", edgecolor="#2b8cbe", linewidth=2)
-    lines = [f"{p.name}: {count[p.id]}" for p in sorted(unlocated, key=lambda p: -count[p.id])]
-    label = f"Located only to the city centre ({len(unlocated)} places):\n" + "\n".join(lines[:14])
-    label += f"\nStepanakert (whole city): {count[city.id]}"
-    ax.annotate(
-        label,
-        (city.longitude, city.latitude),
-        xytext=(40, 10),
-        textcoords="offset points",
-        fontsize=9,
-        va="top",
-        color="#08519c",
-    )
-    fig.text(
-        0.01,
-        0.01,
-        "Only the city centre has sourced coordinates: no stored source locates a site more exactly.",
-        fontsize=8,
-    )
-    pad = 0.012
-    ax.set_xlim(city.longitude - pad, city.longitude + 2.2 * pad)
-    ax.set_ylim(city.latitude - pad, city.latitude + pad)
-    ax.set_aspect(1 / 0.768)  # cos(39.8 deg): keep distances true on the ground
-    ax.set_xlabel("longitude (WGS84)")
-    ax.set_ylabel("latitude (WGS84)")
-    ax.set_title("Named places in Stepanakert, sized by the number of events there (in brackets)")
-    ax.grid(alpha=0.3)
+    from matplotlib.patches import Ellipse
+
+    fig, (wide, close) = plt.subplots(1, 2, figsize=(SIZE[0] / DPI, SIZE[1] / DPI), dpi=DPI)
+    city = ds.place("stepanakert")
+    events = Counter(e.place for e in ds.timeline())
+    groups = place_groups(ds, city, REGION_SPAN)  # the city's are among them
+    colour = {(g[0].latitude, g[0].longitude): _COLOURS[i % len(_COLOURS)] for i, g in enumerate(groups)}
+    for ax, span, title in ((wide, REGION_SPAN, "Around Stepanakert"), (close, CITY_SPAN, "In Stepanakert")):
+        for group in place_groups(ds, city, span):
+            first = group[0]
+            tint = colour[(first.latitude, first.longitude)]
+            for place in group:
+                if place.uncertainty_m:
+                    width, height = radius_in_degrees(place.latitude, place.uncertainty_m)
+                    centre = (place.longitude, place.latitude)
+                    ax.add_patch(Ellipse(centre, 2 * width, 2 * height, fill=False, color=tint, alpha=0.6))
+            count = sum(events[p.id] for p in group)
+            ax.scatter(first.longitude, first.latitude, s=12 + 3 * count, color=tint, zorder=3)
+        ax.set_xlim(city.longitude - span, city.longitude + span)
+        ax.set_ylim(city.latitude - span, city.latitude + span)
+        ax.set_aspect(1 / 0.768)  # cos(39.8 deg): keep distances true on the ground
+        ax.set_xlabel("longitude (WGS84)")
+        ax.set_ylabel("latitude (WGS84)")
+        ax.set_title(f"{title} ({2 * span * 111:.0f} km north to south)", fontsize=9)
+        ax.grid(alpha=0.3)
+    for group in groups:
+        names = [p.name for p in sorted(group, key=lambda p: (-events[p.id], p.name))]
+        shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+        count = sum(events[p.id] for p in group)
+        radii = sorted({p.uncertainty_m for p in group if p.uncertainty_m})
+        circles = f"; circles of {', '.join(f'{r:,} m' for r in radii)}" if radii else ""
+        label = f"{shown}: {count} event{'s' if count != 1 else ''}{circles}"
+        wide.scatter([], [], color=colour[(group[0].latitude, group[0].longitude)], label=label)
+    drawn = {p.id for group in groups for p in group}
+    farther = sorted((p for p in ds.places() if p.id not in drawn), key=lambda p: (-events[p.id], p.name))
+    listed = "; ".join(f"{p.name} ({events[p.id]})" for p in farther)
+    fig.legend(loc="lower left", bbox_to_anchor=(0.01, 0.06), fontsize=7, frameon=False)
+    fig.text(0.01, 0.01, _wrap_line(f"Farther away, not drawn (events): {listed}", 200), fontsize=7, va="bottom")
+    fig.suptitle("Places of the events; each circle is a place's uncertainty (no basemap)", fontsize=11)
+    fig.subplots_adjust(bottom=0.3, top=0.9, left=0.06, right=0.98, wspace=0.2)
     return _save(plt, fig, output)
+
+
+_COLOURS = ("#8c2d04", "#2b8cbe", "#238b45", "#6a51a3", "#d94801", "#525252", "#ce1256", "#0868ac")
+
+
+def _wrap_line(text: str, width: int) -> str:
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width))
 
 
 def _short(title: str, limit: int = 34) -> str:
