@@ -92,3 +92,59 @@ def test_data_model_page_shows_the_current_schema() -> None:
     page = (ROOT / "docs" / "data-model.md").read_text(encoding="utf-8")
     marker = "<!-- generated: stepanakert2020.schema.markdown_tables() -->\n"
     assert page.split(marker, 1)[1] == markdown_tables(), "regenerate the tables in docs/data-model.md"
+
+
+# -- editorial rules of DATA-RULES.md that the bundled data keeps (beyond what load() enforces) --
+
+#: Query parameters that only track readers: a URL with one is not the canonical address.
+TRACKING = re.compile(r"[?&](utm_[a-z]+|fbclid|gclid|yclid|mc_cid|mc_eid|traffic_source|chat_room_id|doing_wp_cron)=")
+
+
+def test_urls_are_canonical_web_addresses() -> None:
+    for source in load().sources():
+        for url in filter(None, (source.url, source.archive_url)):
+            assert url.startswith(("http://", "https://")), (source.id, url)
+            assert not TRACKING.search(url), (source.id, url)
+
+
+@pytest.mark.parametrize(
+    ("url", "tracked"),
+    [
+        ("https://example.org/a?utm_source=x", True),
+        ("https://example.org/a?id=3&fbclid=abc", True),
+        ("https://example.org/a?id=3", False),
+        ("https://example.org/utm_source/a", False),
+    ],
+)
+def test_the_tracking_pattern_finds_tracking_parameters_only(url: str, tracked: bool) -> None:
+    assert bool(TRACKING.search(url)) is tracked
+
+
+def test_titles_are_titles() -> None:
+    for source in load().sources():
+        assert "relaying" not in source.title.lower(), source.id
+        assert source.title.strip() == source.title and source.title, source.id
+        if source.title.startswith("["):
+            assert source.title.endswith("]"), source.id  # a supplied title, bracketed whole
+
+
+def test_notes_are_written_for_users() -> None:
+    ds = load()
+    records = (*ds.timeline(), *ds.claims(), *ds.figures(), *ds.places(), *ds.actors(), *ds.weapons())
+    for record in records:
+        notes = record.notes.lower()
+        assert "curator" not in notes and "could not be re-found" not in notes, record.id
+
+
+def test_every_place_has_a_cited_uncertainty_and_every_figure_a_scope() -> None:
+    ds = load()
+    for place in ds.places():
+        assert place.uncertainty_m is not None, place.id
+        assert ds.citations_for(place), f"{place.id}: where do its coordinates come from?"
+    assert all(figure.scope is not None for figure in ds.figures())
+
+
+def test_a_region_is_not_given_a_citys_precision() -> None:
+    for place in load().places():
+        if place.kind in (stepanakert2020.PlaceKind.REGION, stepanakert2020.PlaceKind.COUNTRY):
+            assert place.geo_precision is stepanakert2020.GeoPrecision.REGION, place.id
