@@ -63,3 +63,14 @@ def test_a_radius_in_degrees_is_wider_in_longitude_away_from_the_equator() -> No
     assert radius_in_degrees(0.0, 111_320) == (1.0, 1.0)
     lon, lat = radius_in_degrees(39.8, 1000)
     assert lat == 1000 / 111_320 and 1.29 < lon / lat < 1.31  # 1 / cos(39.8 degrees)
+
+
+def test_each_strike_is_counted_once_on_its_first_possible_day() -> None:
+    ds = s.load()
+    counts = strikes_per_day(ds)
+    strikes = ds.events(*WAR, kind="strike")
+    assert sum(counts.values()) == len(strikes)
+    overnight = [e for e in strikes if e.date.earliest != e.date.latest]
+    assert overnight, "the data has strikes dated to more than one day"
+    for event in overnight:
+        assert counts[max(event.date.earliest, WAR[0])] >= 1

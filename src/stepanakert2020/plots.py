@@ -1,7 +1,8 @@
 """Pictures of the data (needs ``stepanakert2020[plot]``, i.e. matplotlib; no map tiles, no network).
 
-* :func:`plot_timeline`: strike events per day across the bombardment, with the
-  ceasefires, the publications of reports and the end of the war marked.
+* :func:`plot_timeline`: strike events per day across the bombardment (each counted once,
+  on its first possible day), with the ceasefires, the reports published during the war
+  and the end of the war marked, and the later reports listed.
 * :func:`plot_places`: the places at their coordinates with their uncertainty as circles,
   around the city and in it, sized by the number of events; places farther away are listed.
 """
@@ -42,60 +43,61 @@ def _figure(plt: Any) -> tuple[Any, Any]:
 
 
 def strikes_per_day(ds: Any) -> dict[dt.date, int]:
-    """Strike events that possibly fell on each day of the war (an overnight event counts on both days).
+    """Strike events per day of the war, each counted once, on its first possible day (an
+    overnight strike counts on the evening it began; one dated only to a window, on its first day).
 
     >>> import stepanakert2020
-    >>> counts = strikes_per_day(stepanakert2020.load())
+    >>> ds = stepanakert2020.load()
+    >>> counts = strikes_per_day(ds)
     >>> min(counts) == WAR[0] and max(counts) == WAR[1]
+    True
+    >>> sum(counts.values()) == len(ds.events(*WAR, kind="strike"))
     True
     """
     days = [WAR[0] + dt.timedelta(days=i) for i in range((WAR[1] - WAR[0]).days + 1)]
     counts: Counter[dt.date] = Counter({day: 0 for day in days})
     for event in ds.events(WAR[0], WAR[1], kind=EventKind.STRIKE):
-        for day in days:
-            if event.date.earliest <= day <= event.date.latest:
-                counts[day] += 1
+        counts[max(event.date.earliest, WAR[0])] += 1
     return dict(sorted(counts.items()))
 
 
+def _label(event: Any) -> str:
+    """A short label for a report: its title up to its verb ("publishes" ...), or its first words."""
+    for verb in (" publishes ", " releases ", " presents ", " updates "):
+        if verb in event.title:
+            return str(event.title.split(verb)[0])
+    return _short(event.title, 28)
+
+
 def plot_timeline(ds: Any, output: str | os.PathLike[str]) -> Path:
-    """Draw strike events per day with ceasefires, reports and the end of the war; save a PNG."""
+    """Draw strike events per day (each once, on its first possible day) with the ceasefires,
+    the reports published during the war and the end of the war; list later reports. Save a PNG."""
     plt = _pyplot()
     fig, ax = _figure(plt)
     counts = strikes_per_day(ds)
-    ax.bar(list(counts), list(counts.values()), width=0.8, color="#8c2d04", label="strike events reported that day")
-    top = max([*counts.values(), 1]) + 1.5
+    label = "strike events, each counted once on its first possible day"
+    ax.bar(list(counts), list(counts.values()), width=0.8, color="#8c2d04", label=label)
+    top = max([*counts.values(), 1]) + 2.5
     for event in ds.events(WAR[0], WAR[1] + dt.timedelta(days=1), kind=EventKind.CEASEFIRE):
         ax.axvline(event.date.earliest, color="#2b8cbe", linestyle="--", linewidth=1.2)
-        ax.text(
-            event.date.earliest,
-            top - 0.6,
-            _short(event.title),
-            rotation=90,
-            va="top",
-            ha="right",
-            fontsize=7,
-            color="#08519c",
-        )
-    reports = ds.events(WAR[0], WAR[1], kind=EventKind.REPORT)
-    if reports:
-        ax.scatter(
-            [e.date.earliest for e in reports],
-            [top - 0.2] * len(reports),
-            marker="v",
-            color="#525252",
-            label="report or investigation published",
-            zorder=3,
-        )
+        title = _short(event.title, 40)
+        ax.text(event.date.earliest, top - 0.2, title, rotation=90, va="top", ha="right", fontsize=7, color="#08519c")
+    for event in ds.events(WAR[0], WAR[1], kind=EventKind.REPORT, within="certain"):
+        ax.scatter([event.date.earliest], [top - 0.25], marker="v", color="#525252", zorder=3)
+        ax.text(event.date.earliest, top - 0.5, _label(event), rotation=90, va="top", ha="left", fontsize=6.5)
+    ax.scatter([], [], marker="v", color="#525252", label="report published during the war")
     ax.axvline(WAR[1], color="black", linewidth=2)
-    ax.text(WAR[1], top * 0.55, " war ends\n (10 Nov)", fontsize=8, ha="left")
-    ax.set_xlim(WAR[0] - dt.timedelta(days=1), WAR[1] + dt.timedelta(days=3))
+    ax.text(WAR[1], top * 0.45, " war ends\n (10 Nov)", fontsize=8, ha="left")
+    ax.set_xlim(WAR[0] - dt.timedelta(days=1), WAR[1] + dt.timedelta(days=4))
     ax.set_ylim(0, top + 0.3)
     ax.set_ylabel("strike events (not munitions)")
-    ax.set_title("Reported strikes on Stepanakert per day, 27 September - 10 November 2020 (dashed: ceasefires)")
+    ax.set_title("Reported strikes on Stepanakert per day, 27 September - 10 November 2020")
     ax.plot([], [], color="#2b8cbe", linestyle="--", label="ceasefire or agreement")
-    fig.legend(loc="lower center", ncol=3, fontsize=8, frameon=False)
-    fig.subplots_adjust(bottom=0.2)
+    fig.legend(loc="lower center", ncol=3, fontsize=8, frameon=False, bbox_to_anchor=(0.5, 0.05))
+    later = ds.events(WAR[1] + dt.timedelta(days=1), None, kind=EventKind.REPORT, within="certain")
+    listed = "; ".join(f"{_label(e)} ({e.date.earliest:%d %b %Y})" for e in later)
+    fig.text(0.01, 0.01, _wrap_line(f"Reports published after the war: {listed}", 210), fontsize=7, va="bottom")
+    fig.subplots_adjust(bottom=0.3)
     ax.grid(axis="y", alpha=0.3)
     fig.autofmt_xdate()
     return _save(plt, fig, output)
