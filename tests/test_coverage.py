@@ -15,12 +15,7 @@ DS = s.load()
 #: Records that carry only encyclopedia sources, and why: no non-encyclopedia page in the
 #: stored material says the same thing.
 ENCYCLOPEDIA_ONLY = {
-    "context-wikipedia-article": "records what the Wikipedia article itself says",
-    "context-wikipedia-article-wikipedia-occurrence": "the article's own statement",
-    "context-wikipedia-article-wikipedia-perpetrator": "the article's own statement",
-    "context-wikipedia-article-wikipedia-weapon": "the article's own statement",
-    "context-wikipedia-article-population-wikipedia": "the article's figure; reporters' own are separate records",
-    "context-wikipedia-article-buildings-damaged-wikipedia": "no primary source for the total (see its notes)",
+    "context-wikipedia-article-wikipedia-occurrence": "the article's own statement, attributed to it",
     "context-wikipedia-article-injured-wikipedia": "no primary source for the total in the stored pages",
     "context-wikipedia-article-killed-wikipedia": "no primary source for the total in the stored pages",
 }
@@ -69,6 +64,7 @@ def test_every_place_and_actor_is_used() -> None:
     assert not unused, unused
     used_actors = {c.claimant for c in DS.claims()} | {c.asserted_actor for c in DS.claims()}
     used_actors |= {f.reported_by for f in DS.figures()} | {x.publisher for x in DS.sources()}
+    used_actors |= {x.original_publisher for x in DS.sources() if x.original_publisher}
     used_actors |= {a.parent for a in DS.actors() if a.parent}
     unused_actors = {a.id for a in DS.actors()} - used_actors
     assert not unused_actors, sorted(unused_actors)

@@ -101,7 +101,7 @@ def test_a_file_of_errors_stops_after_the_limit(tmp_path: Path) -> None:
 def test_a_deep_parent_chain_loads_and_is_queried(tmp_path: Path) -> None:
     depth = 5_000
     places = ["id,name,kind,latitude,longitude,geo_precision,parent,notes"]
-    places += [f"p{i},P{i},district,39.8,46.7,approximate,{f'p{i - 1}' if i else ''}," for i in range(depth)]
+    places += [f"p{i},P{i},district,39.8,46.7,city_centroid,{f'p{i - 1}' if i else ''}," for i in range(depth)]
     folder = _package(tmp_path / "pkg", places="\n".join(places) + "\n")
     ds = s.load(extra=[folder])
     assert len(ds.places()) == len(s.load().places()) + depth
