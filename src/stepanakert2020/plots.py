@@ -167,6 +167,7 @@ def plot_places(ds: Any, output: str | os.PathLike[str]) -> Path:
         ax.set_xlabel("longitude (WGS84)")
         ax.set_ylabel("latitude (WGS84)")
         ax.set_title(f"{title} ({2 * span * 111:.0f} km north to south)", fontsize=9)
+        _scale_bar(ax, city, span)
         ax.grid(alpha=0.3)
     for group in groups:
         names = [p.name for p in sorted(group, key=lambda p: (-events[p.id], p.name))]
@@ -184,6 +185,16 @@ def plot_places(ds: Any, output: str | os.PathLike[str]) -> Path:
     fig.suptitle("Places of the events; each circle is a place's uncertainty (no basemap)", fontsize=11)
     fig.subplots_adjust(bottom=0.3, top=0.9, left=0.06, right=0.98, wspace=0.2)
     return _save(plt, fig, output)
+
+
+def _scale_bar(ax: Any, centre: Any, span: float) -> None:
+    """A bar of a round length in the lower left corner, drawn in degrees of longitude at the centre."""
+    metres = 50_000 if span > 1 else 1_000
+    width, _ = radius_in_degrees(centre.latitude, metres)
+    x = centre.longitude - span * 0.9
+    y = centre.latitude - span * 0.9
+    ax.plot([x, x + width], [y, y], color="black", linewidth=2)
+    ax.text(x + width / 2, y + span * 0.03, f"{metres // 1000} km", ha="center", va="bottom", fontsize=7)
 
 
 _COLOURS = ("#8c2d04", "#2b8cbe", "#238b45", "#6a51a3", "#d94801", "#525252", "#ce1256", "#0868ac")
