@@ -161,7 +161,7 @@ def fresh_process_probes(window: tuple[str, str]) -> dict[str, dict[str, str]]:
         "ours_query": {
             "setup": f"import stepanakert2020\n_ds = stepanakert2020.load()\n_ds.events({lo!r}, {hi!r})",
             "code": f"for _ in range(1000):\n    _found = _ds.events({lo!r}, {hi!r})",
-            "after": "_extra = {'k': len(_found), 'events': len(_ds.timeline())}",
+            "after": "_extra = {'k': len(_found), 'events': len(_ds.events())}",
         },
     }
 
@@ -205,8 +205,8 @@ import gc as _gc
 _t = time.perf_counter(); _gc.collect(); _collect = (time.perf_counter() - _t) * 1e3
 _extra = dict(peak=_peak, retained=_retained, first_query=_first_query, query=_query, query_kind=_query_kind,
               collect=_collect,
-              k=len(_found), k_kind=len(_ds.events(_lo, _hi, kind="strike")), events=len(_ds.timeline()),
-              records=len(_ds.timeline()) + len(_ds.claims()) + len(_ds.figures()) + len(_ds.sources())
+              k=len(_found), k_kind=len(_ds.events(_lo, _hi, kind="strike")), events=len(_ds.events()),
+              records=len(_ds.events()) + len(_ds.claims()) + len(_ds.figures()) + len(_ds.sources())
               + len(_ds.citations()) + len(_ds.places()))
 """
 

@@ -77,7 +77,7 @@ def test_events_filter_alone(benchmark: Any, ds: s.Dataset, name: str, value: st
 
 
 def test_events_by_source(benchmark: Any, ds: s.Dataset) -> None:
-    assert _timed(benchmark, ds.events_citing, ds.sources()[len(ds.sources()) // 2])
+    assert _timed(benchmark, lambda source: ds.events(source=source), ds.sources()[len(ds.sources()) // 2])
 
 
 def test_timeline(benchmark: Any, ds: s.Dataset) -> None:
@@ -88,7 +88,7 @@ def test_timeline(benchmark: Any, ds: s.Dataset) -> None:
 
 
 def test_event_by_id(benchmark: Any, ds: s.Dataset) -> None:
-    event_id = ds.timeline()[EVENTS // 2].id
+    event_id = ds.events()[EVENTS // 2].id
     assert _timed(benchmark, ds.event, event_id).id == event_id
 
 
@@ -97,7 +97,7 @@ def test_record_by_id(benchmark: Any, ds: s.Dataset) -> None:
 
 
 def test_claims_of_an_event(benchmark: Any, ds: s.Dataset) -> None:
-    assert _timed(benchmark, ds.claims, event=ds.timeline()[EVENTS // 2])
+    assert _timed(benchmark, ds.claims, event=ds.events()[EVENTS // 2])
 
 
 def test_claims_by_claimant_and_stance(benchmark: Any, ds: s.Dataset) -> None:
@@ -110,7 +110,7 @@ def test_figures_of_an_event(benchmark: Any, ds: s.Dataset) -> None:
 
 
 def test_sources_for_an_event(benchmark: Any, ds: s.Dataset) -> None:
-    assert _timed(benchmark, ds.sources_for, ds.timeline()[EVENTS // 2])
+    assert _timed(benchmark, ds.sources_for, ds.events()[EVENTS // 2])
 
 
 def test_unknown_id_suggests_close_matches(benchmark: Any, ds: s.Dataset) -> None:
@@ -145,7 +145,7 @@ def test_bundled_events_window_and_kind(benchmark: Any) -> None:
 
 
 def test_bundled_event_and_its_sources(benchmark: Any) -> None:
-    event_id = s.timeline()[0].id
+    event_id = s.events()[0].id
     assert _timed(benchmark, lambda: s.sources_for(s.event(event_id)))
 
 

@@ -27,7 +27,7 @@ def test_dataset_citation_in_every_format() -> None:
 
 def test_record_citation_lists_every_source() -> None:
     ds = s.load()
-    for event in ds.timeline()[:5]:
+    for event in ds.events()[:5]:
         text = cite_record(ds, event.id)
         for source in ds.sources_for(event):
             assert source.url in text

@@ -16,7 +16,7 @@ from stepanakert2020.cli import main
 def test_timeline_prints_every_event(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline"]) == 0
     out = capsys.readouterr().out
-    events = stepanakert2020.timeline()
+    events = stepanakert2020.events()
     assert out.splitlines()[0].split() == ["date", "kind", "title", "place", "sources"]
     assert f"{len(events)} events" in out
     for event in events:

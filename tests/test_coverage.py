@@ -26,7 +26,7 @@ def _non_encyclopedia(record: Any) -> bool:
 
 
 def test_size_targets() -> None:
-    assert len(DS.timeline()) >= 60
+    assert len(DS.events()) >= 60
     strike_days = {e.date.earliest for e in DS.events(kind=EventKind.STRIKE) if e.date.precision.value == "day"}
     assert len(strike_days) >= 20
     assert len(DS.sources()) >= 40
@@ -39,7 +39,7 @@ def test_strikes_figures_and_findings_carry_a_non_encyclopedia_source() -> None:
     records: list[Any] = [*DS.events(kind=EventKind.STRIKE), *DS.figures(), *findings]
     lacking = {r.id for r in records if not _non_encyclopedia(r)}
     assert lacking <= set(ENCYCLOPEDIA_ONLY), sorted(lacking - set(ENCYCLOPEDIA_ONLY))
-    every: list[Any] = [*DS.timeline(), *DS.claims(), *DS.figures()]
+    every: list[Any] = [*DS.events(), *DS.claims(), *DS.figures()]
     everything = {r.id for r in every if not _non_encyclopedia(r)}
     assert everything == set(ENCYCLOPEDIA_ONLY), "update ENCYCLOPEDIA_ONLY and its reasons"
 
@@ -58,7 +58,7 @@ def test_every_weapon_is_named_by_a_claim() -> None:
 
 
 def test_every_place_and_actor_is_used() -> None:
-    used_places = {e.place for e in DS.timeline()} | {f.place for f in DS.figures()}
+    used_places = {e.place for e in DS.events()} | {f.place for f in DS.figures()}
     used_places |= {p.parent for p in DS.places() if p.parent}
     unused = {p.id for p in DS.places()} - used_places
     assert not unused, unused

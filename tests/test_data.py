@@ -56,7 +56,7 @@ def test_sources_are_citable() -> None:
 
 
 def test_dates_are_within_scope() -> None:
-    for event in load().timeline():
+    for event in load().events():
         if event.kind is not EventKind.CONTEXT:
             assert event.date.earliest.year >= 2020, event.id
 
@@ -64,7 +64,7 @@ def test_dates_are_within_scope() -> None:
 def test_released_ids_still_exist_or_are_tombstoned() -> None:
     ds = load()
     records: list[Any] = [
-        *ds.timeline(),
+        *ds.events(),
         *ds.claims(),
         *ds.figures(),
         *ds.sources(),
@@ -73,7 +73,7 @@ def test_released_ids_still_exist_or_are_tombstoned() -> None:
         *ds.weapons(),
     ]
     live = {r.id for r in records}
-    withdrawn = {t.id for t in ds.tombstones()}
+    withdrawn = {t.id for t in ds.withdrawn()}
     released = {line.strip() for line in RELEASED_IDS.read_text(encoding="utf-8").splitlines() if line.strip()}
     missing = released - live - withdrawn
     assert not missing, f"ids released before and now gone without a tombstone: {sorted(missing)}"
@@ -130,7 +130,7 @@ def test_titles_are_titles() -> None:
 
 def test_notes_are_written_for_users() -> None:
     ds = load()
-    records = (*ds.timeline(), *ds.claims(), *ds.figures(), *ds.places(), *ds.actors(), *ds.weapons())
+    records: tuple[Any, ...] = (*ds.events(), *ds.claims(), *ds.figures(), *ds.places(), *ds.actors(), *ds.weapons())
     for record in records:
         notes = record.notes.lower()
         assert "curator" not in notes and "could not be re-found" not in notes, record.id

@@ -30,8 +30,8 @@ def test_window_readings_match_brute_force(ds: AnyDataset, window: tuple[dt.date
     start, end = window
     possible = ds.events(start, end)
     certain = ds.events(start.isoformat(), end.isoformat(), within="certain")
-    assert possible == tuple(e for e in ds.timeline() if e.date.earliest <= end and e.date.latest >= start)
-    assert certain == tuple(e for e in ds.timeline() if start <= e.date.earliest and e.date.latest <= end)
+    assert possible == tuple(e for e in ds.events() if e.date.earliest <= end and e.date.latest >= start)
+    assert certain == tuple(e for e in ds.events() if start <= e.date.earliest and e.date.latest <= end)
     assert set(certain) <= set(possible)
 
 
@@ -48,8 +48,8 @@ def test_widening_a_window_never_loses_a_result(
 @given(datasets(), st.data())
 def test_filters_compose_as_intersections(ds: AnyDataset, data: st.DataObject) -> None:
     filters: dict[str, Any] = {}
-    if bool(ds.timeline()) and data.draw(st.booleans()):
-        filters["kind"] = data.draw(st.sampled_from(ds.timeline())).kind
+    if bool(ds.events()) and data.draw(st.booleans()):
+        filters["kind"] = data.draw(st.sampled_from(ds.events())).kind
     if data.draw(st.booleans()):
         filters["place"] = data.draw(st.sampled_from(ds.places()))
     if data.draw(st.booleans()):
@@ -59,7 +59,7 @@ def test_filters_compose_as_intersections(ds: AnyDataset, data: st.DataObject) -
     if data.draw(st.booleans()):
         filters["source"] = data.draw(st.sampled_from(ds.sources())).id
     together = set(ds.events(**filters))
-    apart = set(ds.timeline())
+    apart = set(ds.events())
     for name, value in filters.items():
         apart &= set(ds.events(**{name: value}))
     assert together == apart
@@ -69,7 +69,7 @@ def test_filters_compose_as_intersections(ds: AnyDataset, data: st.DataObject) -
 def test_each_filter_returns_exactly_what_it_promises(ds: AnyDataset, data: st.DataObject) -> None:
     place = data.draw(st.sampled_from(ds.places()))
     under = {p.id for p in ds.places() if place.id in _chain(ds, p.id, "places")}
-    assert set(ds.events(place=place)) == {e for e in ds.timeline() if e.place in under}
+    assert set(ds.events(place=place)) == {e for e in ds.events() if e.place in under}
     actor = data.draw(st.sampled_from(ds.actors()))
     expected = set()
     for claim in ds.claims():
@@ -82,15 +82,15 @@ def test_each_filter_returns_exactly_what_it_promises(ds: AnyDataset, data: st.D
     assert {e.id for e in ds.events(actor=actor)} == expected
     source = data.draw(st.sampled_from(ds.sources()))
     cited = {c.record for c in ds.citations() if c.source == source.id}
-    expected_events = {r for r in cited if r in {e.id for e in ds.timeline()}}
+    expected_events = {r for r in cited if r in {e.id for e in ds.events()}}
     expected_events |= {c.event for c in ds.claims() if c.id in cited} | {
         f.event for f in ds.figures() if f.id in cited
     }
-    assert {e.id for e in ds.events_citing(source)} == expected_events
-    if ds.timeline():
-        word = data.draw(st.sampled_from(ds.timeline())).title[:3]
+    assert {e.id for e in ds.events(source=source)} == expected_events
+    if ds.events():
+        word = data.draw(st.sampled_from(ds.events())).title[:3]
         assert set(ds.events(text=word)) == {
-            e for e in ds.timeline() if word.casefold() in f"{e.title}\n{e.summary}\n{e.notes}".casefold()
+            e for e in ds.events() if word.casefold() in f"{e.title}\n{e.summary}\n{e.notes}".casefold()
         }
 
 
@@ -106,8 +106,8 @@ def _chain(ds: AnyDataset, record_id: str, table: str) -> set[str]:
 
 @given(datasets(), st.data())
 def test_every_query_is_sorted(ds: AnyDataset, data: st.DataObject) -> None:
-    assert list(ds.timeline()) == sorted(ds.timeline(), key=_key)
-    kinds = {e.kind for e in ds.timeline()}
+    assert list(ds.events()) == sorted(ds.events(), key=_key)
+    kinds = {e.kind for e in ds.events()}
     for kind in kinds:
         found = ds.events(kind=kind)
         assert list(found) == sorted(found, key=_key)
@@ -118,7 +118,7 @@ def test_every_query_is_sorted(ds: AnyDataset, data: st.DataObject) -> None:
 @given(datasets(max_events=3))
 def test_rebuilding_from_its_own_records_gives_the_same_dataset(ds: AnyDataset) -> None:
     again = Dataset(
-        events=ds.timeline(),
+        events=ds.events(),
         claims=ds.claims(),
         figures=ds.figures(),
         sources=ds.sources(),
@@ -127,7 +127,7 @@ def test_rebuilding_from_its_own_records_gives_the_same_dataset(ds: AnyDataset) 
         actors=ds.actors(),
         weapons=ds.weapons(),
     )
-    assert again.timeline() == ds.timeline() and again.claims() == ds.claims()
+    assert again.events() == ds.events() and again.claims() == ds.claims()
 
 
 @given(datasets(max_events=3))
@@ -137,7 +137,7 @@ def test_datasets_and_their_collections_are_immutable(ds: AnyDataset) -> None:
     with pytest.raises(AttributeError):
         ds.anything = 1
     for collection in (
-        ds.timeline(),
+        ds.events(),
         ds.claims(),
         ds.figures(),
         ds.sources(),
@@ -145,7 +145,7 @@ def test_datasets_and_their_collections_are_immutable(ds: AnyDataset) -> None:
         ds.actors(),
         ds.weapons(),
         ds.citations(),
-        ds.tombstones(),
+        ds.withdrawn(),
     ):
         assert isinstance(collection, tuple)
         for record in collection[:2]:
@@ -156,7 +156,7 @@ def test_datasets_and_their_collections_are_immutable(ds: AnyDataset) -> None:
 
 def test_in_memory_records_are_validated_and_every_problem_reported() -> None:
     ds = load()
-    bad_event = attrs.evolve(ds.timeline()[0], place="nowhere")
+    bad_event = attrs.evolve(ds.events()[0], place="nowhere")
     with pytest.raises(DataError) as info:
         Dataset(
             events=[bad_event], claims=[], sources=ds.sources(), actors=ds.actors(), places=ds.places(), citations=[]
@@ -179,7 +179,7 @@ def test_unknown_ids_suggest_close_matches() -> None:
 def test_bad_windows_are_refused() -> None:
     ds = load()
     with pytest.raises(ValueError, match="not a date"):
-        ds.events("2020-10-XX")
+        ds.events("2020-13")
     with pytest.raises(ValueError, match="after end"):
         ds.events("2020-10-02", "2020-10-01")
     with pytest.raises(ValueError, match="within="):
@@ -200,3 +200,76 @@ def test_typed_accessors_find_only_their_own_table() -> None:
     ):
         with pytest.raises(UnknownRecordError, match=f"no {what} with id 'war-begins'"):
             accessor("war-begins")
+
+
+# -- finding: EDTF bounds, ids in any case or by prefix, every figure filter, replies --------
+
+
+@given(st.integers(2019, 2021), st.integers(1, 12))
+def test_a_month_as_a_bound_means_its_first_or_last_day(year: int, month: int) -> None:
+    ds = load()
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    for within in ("possible", "certain"):
+        by_month = ds.events(f"{year}-{month:02d}", f"{year}-{month:02d}", within=within)
+        by_days = ds.events(f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}", within=within)
+        assert by_month == by_days
+    assert ds.events(str(year), str(year)) == ds.events(dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def test_ids_are_found_in_any_case_and_by_a_prefix_only_one_id_begins_with() -> None:
+    ds = load()
+    ids = [e.id for e in ds.events()]
+    for event in ds.events():
+        assert ds.event(event.id.upper()) is event
+        prefix = event.id[: max(len(event.id) - 3, 1)]
+        owners = [i for i in ids if i.startswith(prefix)]
+        if owners == [event.id]:
+            assert ds.event(prefix) is event
+        else:
+            with pytest.raises(UnknownRecordError, match="did you mean"):
+                ds.event(prefix)
+
+
+@given(datasets(), st.data())
+def test_each_figure_filter_returns_exactly_what_it_promises(ds: AnyDataset, data: st.DataObject) -> None:
+    figures = ds.figures()
+    place = data.draw(st.sampled_from(ds.places()))
+    covered = {p.id for p in ds.places() if place.id in _chain(ds, p.id, "places")}
+    assert ds.figures(place=place) == tuple(f for f in figures if f.place in covered)
+    actor = data.draw(st.sampled_from(ds.actors()))
+    speaking = {a.id for a in ds.actors() if actor.id in _chain(ds, a.id, "actors")}
+    assert ds.figures(reported_by=actor) == tuple(f for f in figures if f.reported_by in speaking)
+    for field, values in (("population", ["civilian", "all"]), ("scope", ["incident", "cumulative", "snapshot"])):
+        value = data.draw(st.sampled_from(values))
+        expected = tuple(f for f in figures if getattr(f, field) is not None and getattr(f, field).value == value)
+        assert ds.figures(**{field: value}) == expected  # type: ignore[arg-type]
+    low, high = data.draw(windows)
+    assert ds.figures(low, high) == tuple(f for f in figures if f.as_of.earliest <= high and low <= f.as_of.latest)
+    certain = ds.figures(low, high, within="certain")
+    assert certain == tuple(f for f in figures if low <= f.as_of.earliest and f.as_of.latest <= high)
+    if ds.claims():
+        claim = data.draw(st.sampled_from(ds.claims()))
+        assert ds.replies(claim) == tuple(c for c in ds.claims() if c.responds_to == claim.id)
+
+
+def test_a_wrong_value_lists_the_allowed_ones_and_the_closest() -> None:
+    ds = load()
+    with pytest.raises(ValueError, match=r"scope='running' is not one of: incident, cumulative, snapshot"):
+        ds.figures(scope="running")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"did you mean 'denies'"):
+        ds.claims(stance="denied")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"datetime\.date"):
+        ds.events(start=12345)  # type: ignore[arg-type]
+
+
+def test_old_names_still_work_and_warn() -> None:
+    ds = load()
+    source = ds.sources()[0]
+    with pytest.warns(DeprecationWarning, match="events"):
+        assert ds.timeline() == ds.events()
+    with pytest.warns(DeprecationWarning, match="source="):
+        assert ds.events_citing(source) == ds.events(source=source)
+    with pytest.warns(DeprecationWarning, match="withdrawn"):
+        assert ds.tombstones() == ds.withdrawn()
+    with pytest.warns(DeprecationWarning, match="reported_by"):
+        assert ds.figures(reporter="artsakh-ombudsman") == ds.figures(reported_by="artsakh-ombudsman")

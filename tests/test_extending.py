@@ -119,7 +119,7 @@ def test_bundled_load_with_a_subclass_is_cached_separately() -> None:
     tagged = s.load(event_type=TaggedEvent)
     assert tagged is s.load(event_type=TaggedEvent)
     assert tagged is not s.load()
-    assert [e.id for e in tagged.timeline()] == [e.id for e in s.load().timeline()]
+    assert [e.id for e in tagged.events()] == [e.id for e in s.load().events()]
 
 
 def test_missing_required_extra_column_names_file_line_and_column() -> None:
@@ -140,7 +140,7 @@ def test_merge_with_references_into_the_bundled_data(tmp_path: Path) -> None:
     assert ds.event("my-event").place == "stepanakert"
     assert s.sources_for("war-begins")[0] in ds.sources()
     assert {c.id for c in ds.claims(event="war-begins")} >= {"my-claim"}
-    assert len(ds.timeline()) == len(s.timeline()) + 1
+    assert len(ds.events()) == len(s.events()) + 1
 
 
 def test_id_collision_is_an_error_unless_declared_as_override(tmp_path: Path) -> None:
@@ -191,7 +191,7 @@ def test_all_or_nothing_when_any_problem(tmp_path: Path) -> None:
     with pytest.raises(DataError) as info:
         s.load(extra=[folder])
     assert [p.record for p in info.value.problems] == ["my-claim"]
-    assert s.load() is before and "my-event" not in {e.id for e in before.timeline()}
+    assert s.load() is before and "my-event" not in {e.id for e in before.events()}
 
 
 def test_validate_exit_codes_and_messages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -213,9 +213,7 @@ def test_new_writes_a_valid_empty_package(tmp_path: Path, capsys: pytest.Capture
     assert main(["new", str(tmp_path / "fresh")]) == 1
 
 
-@given(
-    records_of(TaggedEvent, datasets(max_events=2).filter(lambda d: bool(d.timeline())).map(lambda d: d.timeline()[0]))
-)
+@given(records_of(TaggedEvent, datasets(max_events=2).filter(lambda d: bool(d.events())).map(lambda d: d.events()[0])))
 def test_strategies_make_subclass_instances_that_round_trip(event: Any) -> None:
     assert isinstance(event, TaggedEvent)
     assert from_row(TaggedEvent, to_row(event)) == event
@@ -223,7 +221,7 @@ def test_strategies_make_subclass_instances_that_round_trip(event: Any) -> None:
 
 @given(datasets(max_events=3, event_type=TaggedEvent, source_type=StrictSource))
 def test_dataset_strategy_with_subclasses(ds: Any) -> None:
-    assert all(isinstance(e, TaggedEvent) for e in ds.timeline())
+    assert all(isinstance(e, TaggedEvent) for e in ds.events())
     assert all(isinstance(x, StrictSource) and x.archived_by for x in ds.sources())
     for source in ds.sources():
         assert from_row(StrictSource, to_row(source)) == source

@@ -16,7 +16,7 @@ from stepanakert2020.schema import TABLES
 from stepanakert2020.testing import datasets
 
 COLLECTIONS = {
-    "events": "timeline",
+    "events": "events",
     "claims": "claims",
     "figures": "figures",
     "sources": "sources",

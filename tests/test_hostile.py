@@ -14,7 +14,7 @@ import pytest
 
 import stepanakert2020 as s
 from helpers import copy_bundled
-from stepanakert2020.loading import PROBLEM_LIMIT
+from stepanakert2020.errors import PROBLEM_LIMIT
 
 
 def _package(folder: Path, **tables: str) -> Path:

@@ -21,7 +21,7 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_a_copy_of_the_bundled_package_loads_alone(tmp_path: Path) -> None:
     ds = load(bundled=False, extra=[copy_bundled(tmp_path)])
-    assert ds.timeline() == load().timeline()
+    assert ds.events() == load().events()
 
 
 def test_every_problem_is_reported_with_file_line_and_column(tmp_path: Path) -> None:

@@ -106,7 +106,7 @@ def test_a_default_factory_makes_a_fresh_value_for_each_record() -> None:
     class Tagged(Event):
         tags: list[str] = attrs.field(factory=list)
 
-    first, second = s.load(event_type=Tagged).timeline()[:2]
+    first, second = s.load(event_type=Tagged).events()[:2]
     assert first.tags == [] and first.tags is not second.tags
 
 

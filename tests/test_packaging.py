@@ -39,7 +39,7 @@ def test_loads_from_a_zip_on_sys_path(tmp_path: Path, wheel: Path) -> None:
     # a wheel is a zip archive: put it on sys.path as-is, run from outside the source tree
     code = (
         "import stepanakert2020 as s; ds = s.load(); "
-        f"assert s.__file__.startswith({str(wheel)!r}), s.__file__; print(len(ds.timeline()), len(ds.sources()))"
+        f"assert s.__file__.startswith({str(wheel)!r}), s.__file__; print(len(ds.events()), len(ds.sources()))"
     )
     done = subprocess.run(
         [sys.executable, "-S", "-c", f"import sys; sys.path[:0] = [{str(wheel)!r}] + {_site()!r}; {code}"],

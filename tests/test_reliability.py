@@ -25,7 +25,7 @@ def _load_alone(folder: Path) -> s.Dataset:
 
 
 def _ids(ds: s.Dataset) -> list[str]:
-    return [e.id for e in ds.timeline()] + [c.id for c in ds.claims()] + [src.id for src in ds.sources()]
+    return [e.id for e in ds.events()] + [c.id for c in ds.claims()] + [src.id for src in ds.sources()]
 
 
 @pytest.mark.parametrize(
@@ -212,7 +212,7 @@ def test_fuzz_loading_either_succeeds_exactly_or_raises_data_error(
     # it loaded: then it holds exactly the records its files hold, each once
     import csv
 
-    for table, count in (("events", len(ds.timeline())), ("claims", len(ds.claims())), ("sources", len(ds.sources()))):
+    for table, count in (("events", len(ds.events())), ("claims", len(ds.claims())), ("sources", len(ds.sources()))):
         with (folder / f"{table}.csv").open(encoding="utf-8-sig", newline="") as handle:
             rows = [r for r in csv.reader(handle) if r][1:]
         assert count == len(rows)
@@ -272,7 +272,8 @@ def test_fuzz_any_descriptor_structure_gives_records_or_data_error(
     for _ in range(data.draw(st.integers(1, 3), label="changes")):
         nodes = _nodes(descriptor)
         near = [n for n in nodes if len(n) >= 2 and n[0] == "resources" and (len(n) == 2 or n[2] in ("name", "path"))]
-        at = data.draw(st.sampled_from(near) if near and data.draw(st.booleans()) else st.sampled_from(nodes))
+        prefer_near = data.draw(st.booleans(), label="near the resources")
+        at = data.draw(st.sampled_from(near) if near and prefer_near else st.sampled_from(nodes))
         value = _RAW if data.draw(st.booleans(), label="raw here") else data.draw(_JSON_VALUES, label="value")
         if not at:
             descriptor = value
@@ -289,7 +290,7 @@ def test_fuzz_any_descriptor_structure_gives_records_or_data_error(
     except DataError as error:
         assert error.problems and all(p.reason and "\n" not in str(p) for p in error.problems)
         return
-    assert len(ds.timeline()) <= len(s.load().timeline())
+    assert len(ds.events()) <= len(s.load().events())
 
 
 def test_a_very_long_table_loads_completely(tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ True
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import operator
 import sys
 import typing
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from .dates import EDTFError, parse_date
 from .errors import DataError, UnknownRecordError
 from .indexes import EventIndex, Within, meet
 from .model import (
@@ -31,13 +33,20 @@ from .model import (
     Claim,
     Event,
     EventKind,
+    EventKindName,
     Figure,
     FigureScope,
     Measure,
+    MeasureName,
     Place,
+    PopulationGroup,
+    PopulationName,
+    ScopeName,
     Source,
     Stance,
+    StanceName,
     Subject,
+    SubjectName,
     Tombstone,
     Weapon,
 )
@@ -74,15 +83,43 @@ else:
 DateLike = dt.date | str
 
 
-def _to_date(value: DateLike, name: str) -> dt.date:
+def _to_date(value: DateLike, name: str, end: bool = False) -> dt.date:
+    """A window bound: a date, or any EDTF date string (its first day for a start, its last for an end)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if not isinstance(value, str):
+        raise TypeError(f"{name}={value!r}: give a datetime.date or a date string such as '2020-10-28'")
     try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name}={value!r} is not a date (use datetime.date or 'YYYY-MM-DD')") from None
+        spec = parse_date(value)
+    except EDTFError as error:
+        raise ValueError(
+            f"{name}={value!r} is not a date ({error}); use 'YYYY-MM-DD', 'YYYY-MM' or 'YYYY' (EDTF)"
+        ) from None
+    return spec.latest if end else spec.earliest
+
+
+N = TypeVar("N", bound=enum.Enum)
+
+
+def _choice(kind: type[N], value: N | str, name: str) -> N:
+    """``value`` as a member of the enumeration ``kind``; a ValueError naming every allowed value if not."""
+    try:
+        return kind(value)
+    except ValueError:
+        import difflib
+
+        allowed = [member.value for member in kind]
+        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise ValueError(f"{name}={value!r} is not one of: {', '.join(allowed)}{hint}") from None
+
+
+def _deprecated(old: str, new: str) -> None:
+    import warnings
+
+    warnings.warn(f"{old} is deprecated and will be removed in 0.4.0: use {new}", DeprecationWarning, stacklevel=3)
 
 
 def _id_of(value: Any) -> str:
@@ -223,14 +260,24 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
     # -- lookups -------------------------------------------------------------------
 
     def _get(self, table: str, record_id: str, what: str) -> Any:
+        """The record with this id in ``table`` (all tables if empty): exactly, else ignoring case,
+        else the one id it begins; :class:`UnknownRecordError` with close matches if none."""
         records = self._by_table[table] if table else self._by_id
         try:
             return records[record_id]
         except (KeyError, TypeError):
-            import difflib  # only when a lookup fails
+            pass
+        wanted = str(record_id).casefold()
+        same = [key for key in records if key.casefold() == wanted]
+        if len(same) == 1:
+            return records[same[0]]
+        starting = sorted(key for key in records if key.casefold().startswith(wanted)) if wanted else []
+        if len(starting) == 1:
+            return records[starting[0]]
+        import difflib  # only when a lookup fails
 
-            matches = difflib.get_close_matches(str(record_id), list(records), n=3, cutoff=0.6)
-            raise UnknownRecordError(str(record_id), what, matches) from None
+        matches = difflib.get_close_matches(wanted, starting or list(records), n=3, cutoff=0.6)
+        raise UnknownRecordError(str(record_id), what, matches or starting[:3], prefix_of=len(starting)) from None
 
     def record(self, record_id: str) -> E | C | F | S | P | A | W:
         """The record with this id, from any table.
@@ -309,13 +356,8 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
     # -- collections ---------------------------------------------------------------
 
     def timeline(self) -> tuple[E, ...]:
-        """Every event, sorted by (earliest, latest, id).
-
-        >>> import stepanakert2020
-        >>> t = stepanakert2020.load().timeline()
-        >>> t == tuple(sorted(t, key=lambda e: (e.date.earliest, e.date.latest, e.id)))
-        True
-        """
+        """Every event: deprecated, use :meth:`events` (with no filter it returns every event)."""
+        _deprecated("timeline()", "events()")
         return self._timeline
 
     def sources(self) -> tuple[S, ...]:
@@ -363,13 +405,18 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         """
         return self._citations
 
-    def tombstones(self) -> tuple[Tombstone, ...]:
-        """Every withdrawn id with when and why, sorted by id.
+    def withdrawn(self) -> tuple[Tombstone, ...]:
+        """Every withdrawn id with when and why, and what replaces it, sorted by id.
 
         >>> import stepanakert2020
-        >>> isinstance(stepanakert2020.load().tombstones(), tuple)
+        >>> all(w.withdrawn_in for w in stepanakert2020.load().withdrawn())
         True
         """
+        return self._tombstones
+
+    def tombstones(self) -> tuple[Tombstone, ...]:
+        """Deprecated, use :meth:`withdrawn` (the name of the table)."""
+        _deprecated("tombstones()", "withdrawn()")
         return self._tombstones
 
     # -- queries -------------------------------------------------------------------
@@ -379,7 +426,7 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         start: DateLike | None = None,
         end: DateLike | None = None,
         *,
-        kind: EventKind | str | None = None,
+        kind: EventKind | EventKindName | None = None,
         place: P | str | None = None,
         actor: A | str | None = None,
         weapon: W | str | None = None,
@@ -396,10 +443,16 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         the actor made a claim or reported a figure, or to which a claim attributes the
         actor; ``weapon`` matches events for which a claim names the weapon; ``source``
         matches events cited by the source directly or through their claims and figures.
-        ``text`` is a case-insensitive search of title, summary and notes.
+        ``text`` is a case-insensitive search of title, summary and notes. ``start`` and
+        ``end`` are dates or EDTF date strings: ``"2020-10"`` starts on 1 October when it is
+        the start and ends on 31 October when it is the end. Ids may be given in any case, or
+        by a prefix that only one id begins with.
 
         >>> import stepanakert2020
         >>> ds = stepanakert2020.load()
+        >>> october = ds.events("2020-10", "2020-10", within="certain")
+        >>> all(e.date.earliest.month == 10 == e.date.latest.month for e in october)
+        True
         >>> hits = ds.events("2020-10-04", "2020-10-04", kind="strike", within="certain")
         >>> [e.date.edtf for e in hits][:1]
         ['2020-10-04']
@@ -408,14 +461,14 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
             raise ValueError(f"within={within!r}: use 'possible' or 'certain'")
         index = self._event_index
         low = None if start is None else _to_date(start, "start")
-        high = None if end is None else _to_date(end, "end")
+        high = None if end is None else _to_date(end, "end", end=True)
         if low is not None and high is not None and low > high:
             raise ValueError(f"start {low} is after end {high}")
         positions: set[int] | None = None
         if low is not None or high is not None:
             positions = index.window(low, high, within)
         if kind is not None:
-            positions = meet(positions, index.kind(EventKind(kind)))
+            positions = meet(positions, index.kind(_choice(EventKind, kind, "kind")))
         for value, table, what in (
             ("place", "places", "place"),
             ("actor", "actors", "actor"),
@@ -439,8 +492,8 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         *,
         event: E | str | None = None,
         claimant: A | str | None = None,
-        stance: Stance | str | None = None,
-        subject: Subject | str | None = None,
+        stance: Stance | StanceName | None = None,
+        subject: Subject | SubjectName | None = None,
     ) -> tuple[C, ...]:
         """Claims matching every filter given, sorted by (date stated, id).
 
@@ -459,53 +512,81 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
             else:
                 found = [c for c in found if c.claimant == claimant_id]
         if stance is not None:
-            wanted_stance = Stance(stance)
+            wanted_stance = _choice(Stance, stance, "stance")
             found = [c for c in found if c.stance is wanted_stance]
         if subject is not None:
-            wanted_subject = Subject(subject)
+            wanted_subject = _choice(Subject, subject, "subject")
             found = [c for c in found if c.subject is wanted_subject]
         return tuple(found)
 
     def figures(
         self,
+        start: DateLike | None = None,
+        end: DateLike | None = None,
         *,
         event: E | str | None = None,
-        measure: Measure | str | None = None,
+        measure: Measure | MeasureName | None = None,
+        reported_by: A | str | None = None,
+        place: P | str | None = None,
+        population: PopulationGroup | PopulationName | None = None,
+        scope: FigureScope | ScopeName | None = None,
+        within: Within = "possible",
         reporter: A | str | None = None,
-        scope: FigureScope | str | None = None,
     ) -> tuple[F, ...]:
         """Figures matching every filter given, sorted by (as-of date, id).
 
-        ``reporter`` is an actor and everyone under it: an office and the officials who speak
-        for it (their ``parent``), a state and its ministries. ``scope`` is ``incident`` (one
+        ``start``/``end``/``within`` select by the as-of date as :meth:`events` does by an
+        event's date. ``reported_by`` is an actor and everyone under it: an office and the
+        officials who speak for it (their ``parent``), a state and its ministries. ``place``
+        is the area a figure covers and every place under it. ``scope`` is ``incident`` (one
         event's toll), ``cumulative`` (a running total) or ``snapshot`` (a state on a date).
+        ``reporter`` is the deprecated name of ``reported_by``.
 
         >>> import stepanakert2020
         >>> ds = stepanakert2020.load()
         >>> figs = ds.figures(measure="population")
         >>> all(f.measure.value == "population" for f in figs)
         True
-        >>> totals = ds.figures(scope="cumulative", measure="killed")
-        >>> all(f.scope.value == "cumulative" for f in totals)
+        >>> totals = ds.figures("2020-10", "2020-10", scope="cumulative", measure="killed", within="certain")
+        >>> all(f.scope.value == "cumulative" and f.as_of.earliest.month == 10 for f in totals)
         True
         """
+        if reporter is not None:
+            _deprecated("figures(reporter=...)", "figures(reported_by=...)")
+            reported_by = reported_by if reported_by is not None else reporter
+        if within not in ("possible", "certain"):
+            raise ValueError(f"within={within!r}: use 'possible' or 'certain'")
         found: Sequence[F] = self._figures
         if event is not None:
             found = self._event_index.figures_of.get(self.event(_id_of(event)).id, ())
-        wanted = None if measure is None else Measure(measure)
-        wanted_scope = None if scope is None else FigureScope(scope)
-        if reporter is not None:
-            reporter_id = self._get("actors", _id_of(reporter), "actor").id
+        if reported_by is not None:
+            reporter_id = self._get("actors", _id_of(reported_by), "actor").id
             reporters = self._event_index.subtree(reporter_id)
             if event is None and len(reporters) == 1:
                 found = self._event_index.figures_by.get(reporter_id, ())
             else:
                 speaking = set(reporters)
                 found = [f for f in found if f.reported_by in speaking]
-        if wanted is not None:
-            found = [f for f in found if f.measure is wanted]
-        if wanted_scope is not None:
-            found = [f for f in found if f.scope is wanted_scope]
+        if place is not None:
+            covered = set(self._event_index.subtree(self._get("places", _id_of(place), "place").id))
+            found = [f for f in found if f.place in covered]
+        for value, kind, field in (
+            (measure, Measure, "measure"),
+            (population, PopulationGroup, "population"),
+            (scope, FigureScope, "scope"),
+        ):
+            if value is not None:
+                wanted = _choice(kind, value, field)
+                found = [f for f in found if getattr(f, field) is wanted]
+        if start is not None or end is not None:
+            low = dt.date.min if start is None else _to_date(start, "start")
+            high = dt.date.max if end is None else _to_date(end, "end", end=True)
+            if low > high:
+                raise ValueError(f"start {low} is after end {high}")
+            if within == "certain":
+                found = [f for f in found if low <= f.as_of.earliest and f.as_of.latest <= high]
+            else:
+                found = [f for f in found if f.as_of.earliest <= high and low <= f.as_of.latest]
         return tuple(found)
 
     def citations_for(self, record: Any) -> tuple[Citation, ...]:
@@ -530,15 +611,22 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         return tuple(s for s in self._sources if s.id in ids)
 
     def events_citing(self, source: S | str) -> tuple[E, ...]:
-        """Events that a source documents, directly or through their claims and figures.
+        """Deprecated, use ``events(source=...)``."""
+        _deprecated("events_citing(source)", "events(source=source)")
+        return self.events(source=source)
+
+    def replies(self, claim: C | str) -> tuple[C, ...]:
+        """The claims that answer a claim (deny, dispute, retract or otherwise respond to it),
+        sorted like :meth:`claims`.
 
         >>> import stepanakert2020
         >>> ds = stepanakert2020.load()
-        >>> s = ds.sources()[0]
-        >>> ds.events_citing(s) == ds.events(source=s)
+        >>> denial = ds.claims(stance="denies")[0]
+        >>> denial in ds.replies(denial.responds_to)
         True
         """
-        return self.events(source=source)
+        claim_id = self._get("claims", _id_of(claim), "claim").id
+        return tuple(c for c in self._claims if c.responds_to == claim_id)
 
     def __repr__(self) -> str:
         return (

@@ -75,12 +75,16 @@ class UnknownRecordError(LookupError):
     no event with id 'strike-2020-10-4'; did you mean 'strike-2020-10-04'?
     """
 
-    def __init__(self, record_id: str, what: str = "record", suggestions: Iterable[str] = ()) -> None:
+    def __init__(
+        self, record_id: str, what: str = "record", suggestions: Iterable[str] = (), prefix_of: int = 0
+    ) -> None:
         self.record_id = record_id
         self.suggestions: tuple[str, ...] = tuple(suggestions)
         hint = ""
         if self.suggestions:
             hint = "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+        if prefix_of > 1:
+            hint += f" ({prefix_of} ids begin with {record_id!r})"
         super().__init__(f"no {what} with id {record_id!r}{hint}")
 
     def __str__(self) -> str:

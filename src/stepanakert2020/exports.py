@@ -8,7 +8,7 @@ imported only when used.
 >>> import json, stepanakert2020
 >>> ds = stepanakert2020.load()
 >>> data = json.loads(to_json(ds))
->>> len(data["events"]) == len(ds.timeline())
+>>> len(data["events"]) == len(ds.events())
 True
 """
 
@@ -51,7 +51,7 @@ AnyDataset = Any
 
 
 def _events(ds: AnyDataset, events: Iterable[Event] | None) -> tuple[Event, ...]:
-    return ds.timeline() if events is None else tuple(events)
+    return ds.events() if events is None else tuple(events)
 
 
 def _chain(record_id: str | None, lookup: Any) -> list[Any]:
@@ -525,7 +525,7 @@ def to_bibtex(ds: AnyDataset, sources: Iterable[Source] | None = None) -> str:
 # -- pandas ----------------------------------------------------------------------------
 
 _TABLE_RECORDS = {
-    "events": lambda ds: ds.timeline(),
+    "events": lambda ds: ds.events(),
     "claims": lambda ds: ds.claims(),
     "figures": lambda ds: ds.figures(),
     "sources": lambda ds: ds.sources(),
@@ -533,7 +533,7 @@ _TABLE_RECORDS = {
     "places": lambda ds: ds.places(),
     "actors": lambda ds: ds.actors(),
     "weapons": lambda ds: ds.weapons(),
-    "withdrawn": lambda ds: ds.tombstones(),
+    "withdrawn": lambda ds: ds.withdrawn(),
 }
 
 

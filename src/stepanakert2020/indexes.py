@@ -7,9 +7,9 @@ districts), in time linear in the subtree, whatever its depth. No I/O here.
 
 >>> import stepanakert2020
 >>> ds = stepanakert2020.load()
->>> tables = ds.timeline(), ds.claims(), ds.figures(), ds.citations(), ds.places(), ds.actors(), ds.weapons()
+>>> tables = ds.events(), ds.claims(), ds.figures(), ds.citations(), ds.places(), ds.actors(), ds.weapons()
 >>> index = EventIndex(*tables, {})
->>> sorted(index.window(None, None, "possible")) == list(range(len(ds.timeline())))
+>>> sorted(index.window(None, None, "possible")) == list(range(len(ds.events())))
 True
 """
 

@@ -310,7 +310,7 @@ def load(
 
     >>> import stepanakert2020
     >>> ds = stepanakert2020.load()
-    >>> len(ds.timeline()) > 0
+    >>> len(ds.events()) > 0
     True
     """
     extra = tuple(extra)

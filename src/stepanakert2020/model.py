@@ -11,6 +11,7 @@ readable slugs, unique across the whole dataset. Subclass a record class with
 """
 
 import enum
+from typing import Literal
 
 import attrs
 
@@ -27,19 +28,25 @@ __all__ = [
     "DateMeaning",
     "Event",
     "EventKind",
+    "EventKindName",
     "Figure",
     "FigureScope",
     "GeoPrecision",
     "Measure",
+    "MeasureName",
     "Place",
     "PlaceKind",
     "PopulationGroup",
+    "PopulationName",
     "Qualifier",
     "Record",
+    "ScopeName",
     "Source",
     "SourceKind",
     "Stance",
+    "StanceName",
     "Subject",
+    "SubjectName",
     "Tombstone",
     "Weapon",
     "WeaponCategory",
@@ -370,6 +377,28 @@ class Tombstone:
     reason: str
     replaced_by: str | None = None
 
+
+# The values of the enumerations that queries take as strings, for type checkers: with these
+# in a signature, mypy rejects kind="strikes". tests/test_typing.py checks each against its
+# enumeration, so the two cannot drift apart.
+EventKindName = Literal["strike", "report", "statement", "ceasefire", "humanitarian", "legal", "context"]
+StanceName = Literal["reports", "alleges", "confirms", "acknowledges", "denies", "disputes", "retracts"]
+SubjectName = Literal["occurrence", "perpetrator", "weapon", "casualties", "damage", "target", "legality"]
+MeasureName = Literal[
+    "killed",
+    "injured",
+    "missing",
+    "displaced",
+    "returned",
+    "buildings_damaged",
+    "buildings_destroyed",
+    "property_damaged",
+    "schools_damaged",
+    "homeless",
+    "population",
+]
+PopulationName = Literal["civilian", "combatant", "unknown", "all"]
+ScopeName = Literal["incident", "cumulative", "snapshot"]
 
 #: Any record that carries an id and can be cited.
 Record = Event | Claim | Figure | Source | Place | Actor | Weapon

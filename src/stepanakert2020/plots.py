@@ -147,7 +147,7 @@ def plot_places(ds: Any, output: str | os.PathLike[str]) -> Path:
 
     fig, (wide, close) = plt.subplots(1, 2, figsize=(SIZE[0] / DPI, SIZE[1] / DPI), dpi=DPI)
     city = ds.place("stepanakert")
-    events = Counter(e.place for e in ds.timeline())
+    events = Counter(e.place for e in ds.events())
     groups = place_groups(ds, city, REGION_SPAN)  # the city's are among them
     colour = {(g[0].latitude, g[0].longitude): _COLOURS[i % len(_COLOURS)] for i, g in enumerate(groups)}
     for ax, span, title in ((wide, REGION_SPAN, "Around Stepanakert"), (close, CITY_SPAN, "In Stepanakert")):

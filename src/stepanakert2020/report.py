@@ -56,7 +56,7 @@ def encyclopedia_only(ds: Any) -> list[Any]:
     True
     """
     found = []
-    for record in (*ds.timeline(), *ds.claims(), *ds.figures()):
+    for record in (*ds.events(), *ds.claims(), *ds.figures()):
         kinds = {s.kind for s in ds.sources_for(record)}
         if kinds == {SourceKind.ENCYCLOPEDIA}:
             found.append(record)
@@ -192,7 +192,7 @@ def quality_report(ds: Any) -> str:
     ]
     out += ["## Records by table", ""]
     counts = [
-        ("events", len(ds.timeline())),
+        ("events", len(ds.events())),
         ("claims", len(ds.claims())),
         ("figures", len(ds.figures())),
         ("sources", len(ds.sources())),
@@ -200,11 +200,11 @@ def quality_report(ds: Any) -> str:
         ("places", len(ds.places())),
         ("actors", len(ds.actors())),
         ("weapons", len(ds.weapons())),
-        ("withdrawn ids", len(ds.tombstones())),
+        ("withdrawn ids", len(ds.withdrawn())),
     ]
     out += _table(("table", "records"), counts)
     out += ["## Events by kind", ""]
-    kinds = Counter(e.kind.value for e in ds.timeline())
+    kinds = Counter(e.kind.value for e in ds.events())
     out += _table(("kind", "events"), _by_count(kinds))
     strike_days = {e.date.earliest for e in ds.events(kind=EventKind.STRIKE) if e.date.precision.value == "day"}
     out += [f"Distinct first days of dated strike events: {len(strike_days)}.", ""]

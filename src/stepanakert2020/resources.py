@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DESCRIPTOR",
+    "FILE_LIMIT",
+    "PACKAGE_LIMIT",
     "Folder",
     "bundled_root",
     "decode",

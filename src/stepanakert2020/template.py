@@ -5,7 +5,7 @@
 >>> written = new_package(folder)
 >>> stepanakert2020.load(extra=[folder]) == stepanakert2020.load(extra=[folder])
 False
->>> len(stepanakert2020.load(extra=[folder]).timeline()) == len(stepanakert2020.timeline())
+>>> len(stepanakert2020.load(extra=[folder]).events()) == len(stepanakert2020.events())
 True
 """
 

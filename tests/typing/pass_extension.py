@@ -17,7 +17,7 @@ first = ds.events()[0]
 checker: str = first.verified_by
 same: s.Dataset[TaggedEvent] = ds
 plain: s.Dataset = s.load()
-title: str = plain.timeline()[0].title
+title: str = plain.events()[0].title
 
 
 class Mine(s.Dataset[TaggedEvent]):
