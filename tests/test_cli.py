@@ -17,7 +17,7 @@ def test_timeline_prints_every_event(capsys: pytest.CaptureFixture[str]) -> None
     assert main(["timeline"]) == 0
     out = capsys.readouterr().out
     events = stepanakert2020.events()
-    assert out.splitlines()[0].split() == ["date", "kind", "title", "place", "sources"]
+    assert out.splitlines()[0].split() == ["id", "date", "kind", "title", "place", "sources"]
     assert f"{len(events)} events" in out
     for event in events:
         assert event.date.edtf in out
@@ -40,7 +40,7 @@ def test_show_prints_claims_and_citations(capsys: pytest.CaptureFixture[str]) ->
 
 
 def test_unknown_id_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["show", "war-begin"]) == 1
+    assert main(["show", "war-begns"]) == 1
     assert "did you mean 'war-begins'" in capsys.readouterr().err
 
 
@@ -121,3 +121,104 @@ def test_user_text_cannot_forge_output_lines(tmp_path: Path, capsys: pytest.Capt
     out = capsys.readouterr().out
     assert "\n2099-01-01" not in out and "\u2028" not in out
     assert out.count("War begins\\n2099-01-01") == 2 and "\\u2028" in out
+
+
+# -- find, read, cite: the path from a date to a citation ------------------------------------
+
+
+def test_a_one_day_query_lists_that_days_events_first(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["timeline", "--start", "2020-10-28", "--end", "2020-10-28"]) == 0
+    out = capsys.readouterr().out
+    first, _, rest = out.partition("Also overlapping the window")
+    for event in stepanakert2020.events("2020-10-28", "2020-10-28", within="certain"):
+        assert event.id in first
+    for event in set(stepanakert2020.events("2020-10-28", "2020-10-28")) - set(
+        stepanakert2020.events("2020-10-28", "2020-10-28", within="certain")
+    ):
+        assert event.id in rest and event.id not in first
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "markdown"])
+def test_timeline_search_sources_and_show_speak_every_format(fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+    import json
+
+    for argv in (
+        ["timeline", "--start", "2020-10", "--end", "2020-10", "--kind", "strike"],
+        ["search", "maternity"],
+        ["sources"],
+        ["show", "strike-2020-10-28-maternity-hospital"],
+    ):
+        assert main([*argv, "--format", fmt]) == 0, argv
+        out = capsys.readouterr().out
+        if fmt == "csv":
+            assert next(iter(csv.DictReader(io.StringIO(out))))["id"]
+        elif fmt == "json":
+            assert json.loads(out)
+        else:
+            assert out.startswith("| ") and "|---|" in out
+
+
+def test_timeline_csv_marks_what_lies_inside_the_window(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    assert main(["timeline", "--start", "2020-10-28", "--end", "2020-10-28", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    certain = {e.id for e in stepanakert2020.events("2020-10-28", "2020-10-28", within="certain")}
+    assert {r["id"] for r in rows if r["in_window"] == "certain"} == certain
+    assert [r["id"] for r in rows] == [r["id"] for r in rows if r["id"] in certain] + [
+        r["id"] for r in rows if r["id"] not in certain
+    ]
+
+
+def test_search_finds_every_kind_of_record(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "cluster", "--format", "csv"]) == 0
+    out = capsys.readouterr().out
+    found = {r.id for r in stepanakert2020.search("cluster")}
+    assert found and all(record_id in out for record_id in found)
+    assert {"event", "claim", "source"} <= {line.split(",")[0] for line in out.splitlines()[1:]}
+
+
+def test_show_prints_each_claim_whole_and_each_figure_with_scope(capsys: pytest.CaptureFixture[str]) -> None:
+    event = "strike-2020-10-28-maternity-hospital"
+    assert main(["show", event.upper()[:20]]) == 0  # any case, a prefix only one event id begins with
+    out = capsys.readouterr().out
+    for claim in stepanakert2020.claims(event=event):
+        assert claim.id in out and claim.stance.value in out
+        for reply in stepanakert2020.replies(claim):
+            assert f"answered by {reply.id}" in out
+    for figure in stepanakert2020.figures(event=event):
+        assert figure.id in out and (figure.scope.value if figure.scope else "scope not stated") in out
+
+
+def test_cite_an_event_covers_every_source_show_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    event = "strike-2020-10-28-maternity-hospital"
+    records = [
+        event,
+        *(c.id for c in stepanakert2020.claims(event=event)),
+        *(f.id for f in stepanakert2020.figures(event=event)),
+    ]
+    behind = {s.id for r in records for s in stepanakert2020.sources_for(r)}
+    assert main(["cite", event]) == 0
+    text = capsys.readouterr().out
+    assert all(f"[{source}]" in text for source in behind)
+    assert main(["cite", event, "--format", "bibtex"]) == 0
+    bibtex = capsys.readouterr().out
+    assert all(f"{{{source}," in bibtex for source in behind)
+
+
+def test_every_command_help_has_examples() -> None:
+    from stepanakert2020.cli import _EXAMPLES, build_parser
+
+    parser = build_parser()
+    help_text = parser.format_help()
+    assert "Start with:" in help_text
+    for name in ("timeline", "show", "search", "cite", "export"):
+        assert name in _EXAMPLES and f"stepanakert2020 {name}" in _EXAMPLES[name]
+
+
+def test_exporting_sources_says_how_many_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "csl-json", "--output", str(tmp_path / "s.json")]) == 0
+    assert "sources (of" in capsys.readouterr().err

@@ -25,16 +25,21 @@ if TYPE_CHECKING:
         claims,
         event,
         events,
-        events_citing,
         figures,
         places,
         record,
         replies,
+        search,
         sources,
         sources_for,
-        timeline,
         weapons,
         withdrawn,
+    )
+    from .functions import (
+        events_citing as events_citing,  # deprecated: not in __all__
+    )
+    from .functions import (
+        timeline as timeline,  # deprecated: not in __all__
     )
     from .loading import BundledDataset, Dataset, load
     from .model import (
@@ -82,6 +87,7 @@ _LAZY = {
             "places",
             "record",
             "replies",
+            "search",
             "sources",
             "sources_for",
             "timeline",
@@ -170,6 +176,7 @@ __all__ = [
     "places",
     "record",
     "replies",
+    "search",
     "sources",
     "sources_for",
     "weapons",

@@ -53,25 +53,42 @@ def cite_dataset(fmt: str = "text") -> str:
     raise ValueError(f"unknown citation format {fmt!r}: choose one of {', '.join(CITE_FORMATS)}")
 
 
+def _supporting(ds: Any, record: Any) -> list[tuple[str, list[Any]]]:
+    """(what, sources) for a record and, for an event, for each of its claims and figures: every
+    source behind what ``stepanakert2020 show`` prints, grouped by what it supports."""
+    groups = [(f"{type(record).__name__.lower()} {record.id}", list(ds.sources_for(record)))]
+    if hasattr(record, "date_meaning"):
+        for part in (*ds.claims(event=record), *ds.figures(event=record)):
+            groups.append((f"{type(part).__name__.lower()} {part.id}", list(ds.sources_for(part))))
+    return [(what, found) for what, found in groups if found]
+
+
 def cite_record(ds: Any, record_id: str, fmt: str = "text") -> str:
-    """The citation of one record: the dataset release, the record's id, and every source it cites.
+    """The citation of one record: the dataset release, the record's id, and every source behind
+    it (for an event, also those of its claims and figures), grouped by what each supports.
 
     >>> import stepanakert2020
     >>> print(cite_record(stepanakert2020.load(), "war-begins"))  # doctest: +ELLIPSIS
     Record 'war-begins' (Event: War begins across Nagorno-Karabakh), in stepanakert2020 maintainers (2026)...
-    Sources:
+    Sources of event war-begins:
       ...
     """
     from .exports import bibtex_entry, csl_item
 
     record = ds.record(record_id)
-    sources = ds.sources_for(record)
+    groups = _supporting(ds, record)
+    sources = sorted({source for _, found in groups for source in found}, key=lambda s: s.id)
     if fmt == "text":
         label = getattr(record, "title", None) or getattr(record, "name", None) or getattr(record, "statement", "")
-        lines = [f"Record {record.id!r} ({type(record).__name__}: {label}), in {cite_dataset('text')}", "Sources:"]
-        for source in sources:
-            publisher = ds.record(source.publisher).name
-            lines.append(f"  {publisher}. {source.title}. {source.published}. {source.url}")
+        lines = [f"Record {record.id!r} ({type(record).__name__}: {label}), in {cite_dataset('text')}"]
+        for what, found in groups:
+            lines.append(f"Sources of {what}:")
+            for source in found:
+                publisher = ds.record(source.publisher).name
+                relay = (
+                    f" (content of {ds.record(source.original_publisher).name})" if source.original_publisher else ""
+                )
+                lines.append(f"  [{source.id}] {publisher}{relay}. {source.title}. {source.published}. {source.url}")
         return "\n".join(lines)
     if fmt == "bibtex":
         return "\n".join([cite_dataset("bibtex"), *(bibtex_entry(ds, s) for s in sources)])

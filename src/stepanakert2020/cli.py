@@ -1,7 +1,7 @@
 """The ``stepanakert2020`` command: a thin shell over the public API.
 
->>> main(["timeline", "--kind", "context", "--end", "2020-09-27"])
-date        kind     title                                place        sources
+>>> main(["timeline", "--kind", "context", "--end", "2020-09-27", "--within", "certain"])  # doctest: +ELLIPSIS
+id...date...kind...title...place...sources
 ...
 0
 """
@@ -9,7 +9,9 @@ date        kind     title                                place        sources
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
@@ -18,17 +20,38 @@ from typing import Any
 from ._release import DATA_VERSION, SCHEMA_VERSION, __version__
 from .errors import DataError, UnknownRecordError
 from .errors import _printable as printable
-from .model import Event, EventKind
+from .model import EventKind
+from .render import FORMATS, render
 
 __all__ = ["build_parser", "main"]
 
+_EXAMPLES = {
+    "timeline": """examples:
+  stepanakert2020 timeline --start 2020-10-28 --end 2020-10-28
+  stepanakert2020 timeline --start 2020-10 --end 2020-10 --kind strike
+  stepanakert2020 timeline --weapon smerch --format csv > smerch.csv""",
+    "show": """examples:
+  stepanakert2020 show strike-2020-10-28-maternity-hospital
+  stepanakert2020 show STRIKE-2020-10-28          (any case; a prefix only one event id begins with)
+  stepanakert2020 show hrw --format json""",
+    "search": """examples:
+  stepanakert2020 search "maternity hospital"
+  stepanakert2020 search cluster --format markdown""",
+    "cite": """examples:
+  stepanakert2020 cite                            (the dataset release)
+  stepanakert2020 cite strike-2020-10-28-maternity-hospital --format bibtex""",
+    "export": """examples:
+  stepanakert2020 export --format csv --output events.csv
+  stepanakert2020 export --format datapackage --output my-copy --kind strike""",
+}
+
 
 def _add_filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--start", help="first day of the window (YYYY-MM-DD)")
-    parser.add_argument("--end", help="last day of the window (YYYY-MM-DD)")
+    parser.add_argument("--start", help="first day of the window: 2020-10-28, 2020-10 (from 1 October) or 2020")
+    parser.add_argument("--end", help="last day of the window: 2020-10-28, 2020-10 (to 31 October) or 2020")
     parser.add_argument("--kind", choices=[k.value for k in EventKind], help="only events of this kind")
     parser.add_argument("--place", help="only events at this place id (or a place under it)")
-    parser.add_argument("--actor", help="only events this actor made claims about or is named in")
+    parser.add_argument("--actor", help="only events an actor (or anyone under it) made claims about or is named in")
     parser.add_argument("--weapon", help="only events for which a claim names this weapon id")
     parser.add_argument("--source", help="only events documented by this source id")
     parser.add_argument("--text", help="only events whose title, summary or notes contain this text")
@@ -36,9 +59,29 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
         "--within",
         choices=["possible", "certain"],
         default="possible",
-        help="possible: dates overlap the window (default); certain: dates lie inside it",
+        help="possible (default): events whose dates overlap the window, those inside it listed first; "
+        "certain: only events whose dates lie inside it",
     )
+    _add_data(parser)
+
+
+def _add_data(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
+
+
+def _add_format(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=FORMATS, default="table", help="table (default), csv, json or markdown")
+
+
+def _command(commands: Any, name: str, text: str) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name,
+        help=text,
+        description=text,
+        epilog=_EXAMPLES.get(name),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stepanakert2020",
         description="Query the sourced dataset of the 2020 bombardment of Stepanakert.",
+        epilog="Start with: stepanakert2020 timeline --start 2020-10-28 --end 2020-10-28; "
+        "then show an id, then cite it.",
     )
     parser.add_argument(
         "--version",
@@ -53,17 +98,27 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"stepanakert2020 {__version__} (data {DATA_VERSION}, schema {SCHEMA_VERSION})",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    timeline = commands.add_parser("timeline", help="print the dated, sourced timeline (filters narrow it)")
+    timeline = _command(commands, "timeline", "print the dated, sourced events with their ids (filters narrow them)")
     _add_filters(timeline)
-    show = commands.add_parser("show", help="print one record with its claims, figures and citations")
-    show.add_argument("id", help="the id of any record")
-    show.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
-    sources = commands.add_parser("sources", help="list every source with its publisher, date and URL")
-    sources.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
-    validate = commands.add_parser("validate", help="check a user Data Package against every rule of the data")
+    _add_format(timeline)
+    timeline.add_argument("--wide", action="store_true", help="full titles, however wide the terminal")
+    show = _command(commands, "show", "print one record in full: its claims, figures and sources")
+    show.add_argument("id", help="the id of any record (any case; a prefix that only one id begins with)")
+    _add_format(show)
+    _add_data(show)
+    search = _command(
+        commands, "search", "find records whose titles, summaries, statements, notes or sources hold text"
+    )
+    search.add_argument("text", help="a word or phrase (case is ignored)")
+    _add_format(search)
+    _add_data(search)
+    sources = _command(commands, "sources", "list every source with its publisher, date and URL")
+    _add_format(sources)
+    _add_data(sources)
+    validate = _command(commands, "validate", "check a user Data Package against every rule of the data")
     validate.add_argument("path", help="a user Data Package folder or its datapackage.json")
     validate.add_argument("--alone", action="store_true", help="check it without the bundled data")
-    export = commands.add_parser("export", help="export events (filtered like timeline) and what they need")
+    export = _command(commands, "export", "export events (filtered like timeline) and every record they need")
     export.add_argument(
         "--format",
         required=True,
@@ -76,21 +131,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace an existing file, or write into a non-empty folder"
     )
     _add_filters(export)
-    cite = commands.add_parser("cite", help="how to cite the dataset, or one record with its sources")
+    cite = _command(commands, "cite", "how to cite the dataset, or a record with every source behind it")
     cite.add_argument("id", nargs="?", help="a record id (default: the dataset release)")
     cite.add_argument(
         "--format", default="text", choices=["text", "bibtex", "csl-json"], help="the citation format (default: text)"
     )
-    cite.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
-    plot = commands.add_parser("plot", help="draw a picture of the data as PNG (needs stepanakert2020[plot])")
-    plot.add_argument("what", choices=["timeline", "places"], help="strikes per day, or the named places")
+    _add_data(cite)
+    plot = _command(commands, "plot", "draw a picture of the data as PNG (needs matplotlib)")
+    plot.add_argument("what", choices=["timeline", "places"], help="strikes per day, or the places on a map")
     plot.add_argument("--output", required=True, help="the PNG file to write")
     plot.add_argument("--force", action="store_true", help="replace the file if it exists")
-    plot.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
-    report = commands.add_parser("report", help="print the data-quality report (Markdown)")
-    report.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
-    commands.add_parser("verify", help="check the installed data files against their SHA-256 hashes")
-    new = commands.add_parser("new", help="write an empty, valid user Data Package to start from")
+    _add_data(plot)
+    report = _command(commands, "report", "print the data-quality report (Markdown)")
+    _add_data(report)
+    _command(commands, "verify", "check the installed data files against their SHA-256 hashes")
+    new = _command(commands, "new", "write an empty, valid user Data Package to start from")
     new.add_argument("path", help="a new folder")
     return parser
 
@@ -101,26 +156,12 @@ def _dataset(paths: Sequence[str]) -> Any:
     return load(extra=paths)
 
 
-def _table(rows: Sequence[Sequence[str]], header: Sequence[str]) -> str:
-    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
-    widths[-1] = 0
-    lines = ["  ".join(str(cell).ljust(w) for cell, w in zip(r, widths, strict=True)).rstrip() for r in [header, *rows]]
-    return "\n".join(lines)
-
-
-def _selected(ds: Any, args: argparse.Namespace) -> Any:
-    """The events the filter options of ``timeline`` and ``export`` select."""
-    return ds.events(
-        args.start,
-        args.end,
-        kind=args.kind,
-        place=args.place,
-        actor=args.actor,
-        weapon=args.weapon,
-        source=args.source,
-        text=args.text,
-        within=args.within,
-    )
+def _width(args: argparse.Namespace) -> int | None:
+    """The width a table may take: the terminal's; no limit with ``--wide`` or when the output
+    is not a terminal (a file, a pipe), so that nothing is cut there."""
+    if getattr(args, "wide", False) or not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size((100, 24)).columns
 
 
 def _check_output(path: str, *, folder: bool, force: bool) -> None:
@@ -137,83 +178,255 @@ def _check_output(path: str, *, folder: bool, force: bool) -> None:
         raise FileExistsError(f"{printable(path)} exists: choose a new name or add --force to replace it")
 
 
+def _selected(ds: Any, args: argparse.Namespace, within: str | None = None) -> Any:
+    """The events the filter options of ``timeline`` and ``export`` select."""
+    return ds.events(
+        args.start,
+        args.end,
+        kind=args.kind,
+        place=args.place,
+        actor=args.actor,
+        weapon=args.weapon,
+        source=args.source,
+        text=args.text,
+        within=within or args.within,
+    )
+
+
+def _all_sources(ds: Any, event: Any) -> list[Any]:
+    """Every source behind an event: its own, its claims' and its figures', each once, by id."""
+    records = (event, *ds.claims(event=event), *ds.figures(event=event))
+    return sorted({source for record in records for source in ds.sources_for(record)}, key=lambda s: s.id)
+
+
+def _event_row(ds: Any, event: Any, in_window: str) -> dict[str, Any]:
+    row = {
+        "id": event.id,
+        "date": event.date.edtf,
+        "kind": event.kind.value,
+        "title": event.title,
+        "place": event.place,
+        "sources": len(_all_sources(ds, event)),
+    }
+    return {**row, "in_window": in_window} if in_window else row
+
+
 def _timeline(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
     found = _selected(ds, args)
-    rows = []
-    for event in found:
-        title = event.title if len(event.title) <= 60 else event.title[:59] + "…"
-        sources = {c.source for c in ds.citations_for(event)}
-        for record in (*ds.claims(event=event), *ds.figures(event=event)):
-            sources.update(c.source for c in ds.citations_for(record))
-        rows.append((event.date.edtf, event.kind.value, printable(title), printable(event.place), str(len(sources))))
-    print(_table(rows, ("date", "kind", "title", "place", "sources")))
-    print(f"\n{len(found)} events (data {DATA_VERSION})")
+    window = args.start is not None or args.end is not None
+    inside = set(_selected(ds, args, "certain")) if window else set(found)
+    first = [e for e in found if e in inside]
+    later = [e for e in found if e not in inside]
+    if args.format != "table":
+        rows = [_event_row(ds, e, ("certain" if e in inside else "possible") if window else "") for e in first + later]
+        print(render(rows, args.format))
+        return 0
+    width = _width(args)
+    if first:
+        if window and later:
+            print(f"Events dated within the window ({len(first)}):")
+        print(render([_event_row(ds, e, "") for e in first], "table", width=width, flexible="title"))
+    if later:
+        print(
+            f"\n{'Also overlapping' if first else 'Overlapping'} the window ({len(later)}): events that last longer "
+            "or whose date is uncertain (--within certain leaves them out):"
+        )
+        print(render([_event_row(ds, e, "") for e in later], "table", width=width, flexible="title"))
+    print(f"\n{len(found)} events (data {DATA_VERSION}). Read one: stepanakert2020 show ID")
     return 0
 
 
-def _cite_line(ds: Any, record: Any) -> list[str]:
+def _sources_lines(ds: Any, record: Any, indent: str) -> list[str]:
     lines = []
     for citation in ds.citations_for(record):
-        source = ds.record(citation.source)
+        source = ds.source(citation.source)
         locator = f", {citation.locator}" if citation.locator else ""
-        publisher = ds.record(source.publisher).name
-        line = f'[{source.id}] {publisher}, "{source.title}", {source.published}{locator}. {source.url}'
-        lines.append(f"      {printable(line)}")
+        relay = f" (content of {ds.actor(source.original_publisher).name})" if source.original_publisher else ""
+        who = f"{ds.actor(source.publisher).name}{relay}"
+        lines.append(
+            indent + printable(f'[{source.id}] {who}, "{source.title}", {source.published}{locator}. {source.url}')
+        )
     return lines
 
 
 def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(text, width=100, initial_indent=indent, subsequent_indent=indent)
+    return textwrap.fill(printable(text), width=100, initial_indent=indent, subsequent_indent=indent + "  ")
+
+
+def _name(ds: Any, record_id: str | None) -> str:
+    if record_id is None:
+        return ""
+    record = ds.record(record_id)
+    return f"{getattr(record, 'name', None) or getattr(record, 'title', '')} ({record_id})"
+
+
+def _claim_lines(ds: Any, claim: Any) -> list[str]:
+    named = [f"names {_name(ds, claim.asserted_actor)}"] if claim.asserted_actor else []
+    named += [f"names the weapon {_name(ds, claim.asserted_weapon)}"] if claim.asserted_weapon else []
+    flags = [w for w, on in (("prospective", claim.prospective), ("unconfirmed", claim.unconfirmed)) if on]
+    heading = (
+        f"claim {claim.id}: {_name(ds, claim.claimant)} {claim.stance.value} [{claim.subject.value}], "
+        f"stated {claim.stated_on}" + (f" ({', '.join(flags)})" if flags else "")
+    )
+    lines = [f"  {printable(heading)}", _wrap(claim.statement, "    ")]
+    lines += [_wrap("; ".join(named), "    ")] if named else []
+    if claim.responds_to:
+        lines.append(_wrap(f"answers {claim.responds_to}: {ds.claim(claim.responds_to).statement}", "    "))
+    for reply in ds.replies(claim):
+        lines.append(_wrap(f"answered by {reply.id} ({_name(ds, reply.claimant)} {reply.stance.value})", "    "))
+    if claim.notes:
+        lines.append(_wrap(f"notes: {claim.notes}", "    "))
+    return [*lines, "    sources:", *_sources_lines(ds, claim, "      ")]
+
+
+def _bounds(figure: Any) -> str:
+    if figure.low is not None and figure.low == figure.high:
+        return f"{figure.qualifier.value} {figure.low}"
+    if figure.high is None:
+        return f"at least {figure.low}"
+    if figure.low is None:
+        return f"at most {figure.high}"
+    return f"{figure.qualifier.value} {figure.low} to {figure.high}"
+
+
+def _figure_lines(ds: Any, figure: Any) -> list[str]:
+    scope = figure.scope.value if figure.scope else "scope not stated"
+    heading = (
+        f"figure {figure.id}: {figure.measure.value} ({figure.population.value}) {_bounds(figure)}, "
+        f"as of {figure.as_of}, {scope}, in {_name(ds, figure.place)}, reported by {_name(ds, figure.reported_by)}"
+    )
+    lines = [_wrap(heading, "  ")]
+    if figure.notes:
+        lines.append(_wrap(f"notes: {figure.notes}", "    "))
+    return [*lines, "    sources:", *_sources_lines(ds, figure, "      ")]
+
+
+#: The fields that hold another record's id: shown with that record's name.
+_REFERENCES = frozenset(
+    [
+        "place",
+        "publisher",
+        "original_publisher",
+        "original",
+        "claimant",
+        "reported_by",
+        "event",
+        "parent",
+        "asserted_actor",
+        "asserted_weapon",
+        "responds_to",
+    ]
+)
+
+
+def _show_text(ds: Any, record: Any) -> str:
+    lines = [f"{type(record).__name__} {printable(record.id)}"]
+    for field in type(record).__attrs_attrs__:
+        value = getattr(record, field.name)
+        if field.name == "id" or value in (None, "", ()):
+            continue
+        if field.name == "alt_names":
+            value = ", ".join(f"{a.name} ({a.language})" for a in value)
+        elif field.name in _REFERENCES:
+            value = _name(ds, value)
+        lines.append(_wrap(f"{field.name}: {getattr(value, 'value', value)}", "  "))
+    cited = _sources_lines(ds, record, "    ")
+    if cited:
+        lines += ["  sources:", *cited]
+    if hasattr(record, "stance"):
+        replies = ds.replies(record)
+        lines += [_wrap(f"answered by {r.id} ({_name(ds, r.claimant)} {r.stance.value})", "  ") for r in replies]
+    if hasattr(record, "date_meaning"):
+        claims, figures = ds.claims(event=record), ds.figures(event=record)
+        if claims:
+            lines += ["", f"Claims ({len(claims)}):"]
+            for claim in claims:
+                lines += [*_claim_lines(ds, claim), ""]
+        if figures:
+            lines += ["", f"Figures ({len(figures)}):"]
+            for figure in figures:
+                lines += [*_figure_lines(ds, figure), ""]
+    return "\n".join(lines).rstrip("\n")
+
+
+def _plain(ds: Any, record: Any) -> dict[str, Any]:
+    from .exports import _plain as plain
+
+    sources = ";".join(c.source for c in ds.citations_for(record))
+    return {"type": type(record).__name__.lower(), **plain(record), "sources": sources}
 
 
 def _show(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
-    record = ds.record(args.id)
-    print(f"{type(record).__name__} {printable(record.id)}")
-    for name in type(record).__attrs_attrs__:
-        value = getattr(record, name.name)
-        if name.name == "id" or value in (None, "", ()):
-            continue
-        shown = getattr(value, "value", value)
-        if name.name == "alt_names":
-            shown = ", ".join(f"{a.name} ({a.language})" for a in value)
-        print(f"  {name.name}: {printable(str(shown))}")
-    cites = _cite_line(ds, record)
-    if cites:
-        print("  cited from:")
-        print("\n".join(cites))
-    if isinstance(record, Event):
-        for claim in ds.claims(event=record):
-            who = ds.record(claim.claimant).name
-            heading = f"claim {claim.id} ({claim.stated_on}): {who} {claim.stance.value} [{claim.subject.value}]"
-            print(f"\n  {printable(heading)}")
-            print(_wrap(printable(claim.statement), "    "))
-            if claim.responds_to:
-                print(f"    answers: {printable(claim.responds_to)}")
-            if claim.unconfirmed:
-                print("    unconfirmed")
-            print("\n".join(_cite_line(ds, claim)))
-        for figure in ds.figures(event=record):
-            bounds = figure.low if figure.low == figure.high else f"{figure.low}..{figure.high}"
-            line = (
-                f"figure {figure.id}: {figure.measure.value} ({figure.population.value}) "
-                f"{figure.qualifier.value} {bounds}, as of {figure.as_of}, "
-                f"reported by {ds.record(figure.reported_by).name}"
-            )
-            print(f"\n  {printable(line)}")
-            print("\n".join(_cite_line(ds, figure)))
+    record = _find(ds, args.id)
+    if args.format == "table":
+        print(_show_text(ds, record))
+        return 0
+    is_event = hasattr(record, "date_meaning")
+    claims = ds.claims(event=record) if is_event else ()
+    figures = ds.figures(event=record) if is_event else ()
+    if args.format == "json":
+        document = _plain(ds, record)
+        if is_event:
+            document["claims"] = [_plain(ds, c) for c in claims]
+            document["figures"] = [_plain(ds, f) for f in figures]
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0
+    rows = [_plain(ds, part) for part in (record, *claims, *figures)]
+    flat = [{k: (v["edtf"] if isinstance(v, dict) and "edtf" in v else v) for k, v in row.items()} for row in rows]
+    print(render(flat, args.format))
+    return 0
+
+
+def _find(ds: Any, record_id: str) -> Any:
+    """A record by id: an event first (so that a date prefix finds the event), then any record."""
+    try:
+        return ds.event(record_id)
+    except UnknownRecordError:
+        return ds.record(record_id)
+
+
+def _search(args: argparse.Namespace) -> int:
+    ds = _dataset(args.data)
+    found = ds.search(args.text)
+    rows = []
+    for record in found:
+        date = getattr(record, "date", None) or getattr(record, "stated_on", None) or getattr(record, "as_of", None)
+        date = date or getattr(record, "published", None)
+        words = [getattr(record, f, "") for f in ("title", "statement", "name", "summary", "notes", "url")]
+        text = next((w for w in words if w and args.text.casefold() in w.casefold()), words[0] or "")
+        rows.append(
+            {"type": type(record).__name__.lower(), "id": record.id, "date": date.edtf if date else "", "text": text}
+        )
+    if args.format == "table":
+        if rows:
+            print(render(rows, "table", width=_width(args), flexible="text"))
+        print(f"\n{len(rows)} records hold {args.text!r}. Read one: stepanakert2020 show ID")
+        return 0
+    print(render(rows, args.format))
     return 0
 
 
 def _sources(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
     rows = [
-        tuple(map(printable, (s.id, s.kind.value, str(s.published), ds.record(s.publisher).name, s.url)))
+        {
+            "id": s.id,
+            "kind": s.kind.value,
+            "published": str(s.published),
+            "publisher": ds.actor(s.publisher).name,
+            "content_of": ds.actor(s.original_publisher).name if s.original_publisher else "",
+            "title": s.title,
+            "url": s.url,
+        }
         for s in sorted(ds.sources(), key=lambda s: (s.published.earliest, s.id))
     ]
-    print(_table(rows, ("id", "kind", "published", "publisher", "url")))
-    print(f"\n{len(rows)} sources")
+    if args.format == "table":
+        print(render(rows, "table", width=_width(args), flexible="title"))
+        print(f"\n{len(rows)} sources")
+        return 0
+    print(render(rows, args.format))
     return 0
 
 
@@ -246,20 +459,22 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .exports import export
+    from .exports import export, export_text, related
 
     ds = _dataset(args.data)
     found = _selected(ds, args)
     if args.format == "datapackage" and args.output is None:
         print("stepanakert2020: error: --format datapackage needs --output FOLDER", file=sys.stderr)
         return 2
-    if args.output is not None:
-        _check_output(args.output, folder=args.format == "datapackage", force=args.force)
-    text = export(ds, args.format, args.output, events=found)
     if args.output is None:
-        sys.stdout.write(text)
-    else:
-        print(f"wrote {len(found)} events as {args.format} to {printable(args.output)}", file=sys.stderr)
+        sys.stdout.write(export_text(ds, args.format, events=found))
+        return 0
+    _check_output(args.output, folder=args.format == "datapackage", force=args.force)
+    export(ds, args.format, args.output, events=found)
+    what = f"{len(found)} events"
+    if args.format in ("csl-json", "bibtex"):
+        what = f"{len(related(ds, found)['sources'])} sources (of {len(found)} events)"
+    print(f"wrote {what} as {args.format} to {printable(args.output)}", file=sys.stderr)
     return 0
 
 
@@ -269,7 +484,8 @@ def _cite(args: argparse.Namespace) -> int:
     if args.id is None:
         print(cite_dataset(args.format))
     else:
-        print(cite_record(_dataset(args.data), args.id, args.format))
+        ds = _dataset(args.data)
+        print(cite_record(ds, _find(ds, args.id).id, args.format))
     return 0
 
 
@@ -312,6 +528,7 @@ _COMMANDS = {
     "verify": _verify,
     "timeline": _timeline,
     "show": _show,
+    "search": _search,
     "sources": _sources,
     "validate": _validate,
     "new": _new,

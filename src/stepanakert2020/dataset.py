@@ -615,6 +615,38 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         _deprecated("events_citing(source)", "events(source=source)")
         return self.events(source=source)
 
+    def search(self, text: str) -> tuple[E | C | F | S | P | A | W, ...]:
+        """Every record whose words contain ``text`` (ignoring case): events (title, summary,
+        notes), claims (statement, notes), figures (notes), sources (title, URL), places (names,
+        notes), actors and weapons (name, notes); events first, in timeline order, then the
+        other tables in that order.
+
+        >>> import stepanakert2020
+        >>> found = stepanakert2020.load().search("maternity")
+        >>> any(r.id == "strike-2020-10-28-maternity-hospital" for r in found)
+        True
+        """
+        needle = text.casefold()
+        if not needle.strip():
+            raise ValueError("search text is empty: give a word or phrase")
+        tables: tuple[tuple[Sequence[Any], tuple[str, ...]], ...] = (
+            (self._timeline, ("title", "summary", "notes")),
+            (self._claims, ("statement", "notes")),
+            (self._figures, ("notes",)),
+            (self._sources, ("title", "url")),
+            (self._places, ("name", "notes")),
+            (self._actors, ("name", "notes")),
+            (self._weapons, ("name", "notes")),
+        )
+        found: list[Any] = []
+        for records, fields in tables:
+            for record in records:
+                words = [getattr(record, field) for field in fields]
+                words += [alt.name for alt in getattr(record, "alt_names", ())]
+                if any(needle in word.casefold() for word in words):
+                    found.append(record)
+        return tuple(found)
+
     def replies(self, claim: C | str) -> tuple[C, ...]:
         """The claims that answer a claim (deny, dispute, retract or otherwise respond to it),
         sorted like :meth:`claims`.

@@ -20,7 +20,7 @@ import json
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from .convert import converter, to_row
 from .dates import DateSpec
@@ -33,6 +33,7 @@ __all__ = [
     "bibtex_entry",
     "csl_item",
     "export",
+    "export_text",
     "json_schema",
     "related",
     "to_bibtex",
@@ -66,22 +67,27 @@ def _chain(record_id: str | None, lookup: Any) -> list[Any]:
 def related(ds: AnyDataset, events: Iterable[Event] | None = None) -> dict[str, list[Any]]:
     """The events and every record they need, table by table (a closed subset of the data).
 
+    A claim that answers a claim about another event needs that claim, and so that event:
+    such events are added too, with everything they need.
+
     >>> import stepanakert2020
     >>> ds = stepanakert2020.load()
     >>> subset = related(ds, ds.events(kind="context"))
     >>> set(subset) >= {"events", "claims", "sources", "citations"}
     True
     """
-    chosen = _events(ds, events)
-    claims = [c for e in chosen for c in ds.claims(event=e)]
+    chosen = list(_events(ds, events))
+    ids = {e.id for e in chosen}
+    while True:  # a denial needs the claim it answers, and that claim its event
+        claims = [c for e in chosen for c in ds.claims(event=e)]
+        needed = {ds.claim(c.responds_to).event for c in claims if c.responds_to} - ids
+        if not needed:
+            break
+        chosen += [ds.event(i) for i in sorted(needed)]
+        ids |= needed
     figures = [f for e in chosen for f in ds.figures(event=e)]
     records: list[Any] = [*chosen, *claims, *figures]
     citations = [c for r in records for c in ds.citations_for(r)]
-    answered = {c.responds_to for c in claims} - {None} - {c.id for c in claims}
-    if answered:  # a denial needs the claim it answers
-        extra_claims = [ds.record(i) for i in sorted(answered)]
-        claims += extra_claims
-        citations += [c for r in extra_claims for c in ds.citations_for(r)]
     places = {p for i in {e.place for e in chosen} | {f.place for f in figures} for p in _chain(i, ds.record)}
     citations += [c for p in sorted(places, key=lambda p: p.id) for c in ds.citations_for(p)]  # coordinates' sources
     sources = {ds.record(c.source) for c in citations}
@@ -438,6 +444,7 @@ def csl_item(ds: AnyDataset, source: Source) -> dict[str, Any]:
         "title": source.title,
         "URL": source.url,
         "publisher": publisher,
+        "author": [{"literal": publisher}],  # the institution speaks: no person is named as author
         "issued": {"date-parts": [_date_parts(source.published)]},
         "language": source.language,
     }
@@ -489,12 +496,24 @@ def _bibtex_escape(text: str) -> str:
 
 
 def bibtex_entry(ds: AnyDataset, source: Source) -> str:
-    """One source as a BibTeX ``@misc`` or ``@techreport`` entry (BibLaTeX-friendly fields)."""
-    kind = "techreport" if source.kind in (SourceKind.INVESTIGATION, SourceKind.UN_DOCUMENT) else "misc"
+    """One source as a BibTeX entry: ``@techreport`` for investigations and UN documents,
+    ``@article`` for news reports (the outlet as ``journal``), ``@misc`` otherwise. The
+    publisher is the institutional author (double braces, so styles do not split it into
+    names), so that author-date styles such as APA do not move the title into the author slot.
+
+    >>> import stepanakert2020
+    >>> ds = stepanakert2020.load()
+    >>> print(bibtex_entry(ds, ds.source("hrw-2020-12-11-unlawful-strikes")).splitlines()[1])
+      author = {{Human Rights Watch}},
+    """
+    kind = {SourceKind.INVESTIGATION: "techreport", SourceKind.UN_DOCUMENT: "techreport"}.get(source.kind, "misc")
+    kind = "article" if source.kind is SourceKind.NEWS_REPORT else kind
     publisher = _bibtex_escape(ds.record(source.publisher).name)
+    where = {"techreport": "institution", "article": "journal"}.get(kind, "publisher")
     fields = {
+        "author": "{" + publisher + "}",
         "title": "{" + _bibtex_escape(source.title) + "}",
-        ("institution" if kind == "techreport" else "publisher"): publisher,
+        where: publisher,
         "year": str(source.published.earliest.year),
         "url": _bibtex_url(source.url),
         "language": _bibtex_escape(source.language),
@@ -543,20 +562,33 @@ def _require(module: str, extra: str) -> Any:
     try:
         return importlib.import_module(module)
     except ImportError:
-        raise ImportError(f"this needs {module}: pip install 'stepanakert2020[{extra}]'") from None
+        raise ImportError(
+            f"this needs {module}: pip install {module} (or install stepanakert2020 with its '{extra}' extra)"
+        ) from None
 
 
-def to_dataframe(table: str = "events", ds: AnyDataset = None) -> Any:
-    """A table as a pandas DataFrame with proper dtypes (needs ``stepanakert2020[pandas]``).
+def to_dataframe(ds: AnyDataset = None, table: str = "events") -> Any:
+    """A table of ``ds`` (default: the bundled data) as a pandas DataFrame with proper dtypes
+    (needs pandas). The dataset comes first, as in every other export.
 
     Strings are ``string``, enumerated columns ``category``, derived dates ``datetime64``,
-    counts nullable ``Int64``, flags ``boolean``.
+    counts nullable ``Int64``, flags ``boolean``. The order of 0.2 (``to_dataframe("events",
+    ds)``) still works, with a DeprecationWarning, until 0.4.0.
 
-    >>> df = to_dataframe("events")
+    >>> import stepanakert2020
+    >>> df = to_dataframe(stepanakert2020.load(), "events")
     >>> str(df["date_earliest"].dtype), str(df["kind"].dtype)
     ('datetime64[s]', 'category')
     """
     import enum
+
+    if isinstance(ds, str):  # the order of 0.2: (table, ds)
+        import warnings
+
+        warnings.warn(
+            "to_dataframe(table, ds) is deprecated: use to_dataframe(ds, table)", DeprecationWarning, stacklevel=2
+        )
+        ds, table = (None if table == "events" else table), ds
 
     pd = _require("pandas", "pandas")
     if table not in _TABLE_RECORDS:
@@ -603,30 +635,51 @@ def _optional(cls: type[Any], name: str) -> bool:
 # -- one entry point -------------------------------------------------------------------
 
 
-def export(
-    ds: AnyDataset, fmt: str, output: str | os.PathLike[str] | None = None, events: Iterable[Event] | None = None
-) -> str:
-    """Export in format ``fmt`` (one of :data:`FORMATS`); write to ``output`` if given.
-
-    Returns the text written (for ``datapackage``, the path of the descriptor; it needs
-    an ``output`` folder).
+def export_text(ds: AnyDataset, fmt: str, events: Iterable[Event] | None = None) -> str:
+    """The export in format ``fmt`` as text: any of :data:`FORMATS` but ``datapackage`` (a folder).
 
     >>> import stepanakert2020
-    >>> export(stepanakert2020.load(), "csv").startswith("id,kind")
+    >>> export_text(stepanakert2020.load(), "csv").startswith("id,kind")
     True
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt == "datapackage":
-        if output is None:
-            raise ValueError("the datapackage format writes a folder: give an output folder")
-        return str(write_datapackage(ds, output, events))
+        raise ValueError("the datapackage format writes a folder: use export(ds, 'datapackage', folder)")
     chosen = _events(ds, events)
     if fmt in ("csl-json", "bibtex"):
         subset = related(ds, chosen)["sources"]
-        text = to_csl_json(ds, subset) if fmt == "csl-json" else to_bibtex(ds, subset)
-    else:
-        text = {"csv": to_csv, "json": to_json, "geojson": to_geojson}[fmt](ds, chosen)
-    if output is not None:
-        Path(output).write_text(text, encoding="utf-8", newline="")
-    return text
+        return to_csl_json(ds, subset) if fmt == "csl-json" else to_bibtex(ds, subset)
+    return {"csv": to_csv, "json": to_json, "geojson": to_geojson}[fmt](ds, chosen)
+
+
+@overload
+def export(ds: AnyDataset, fmt: str, output: str | os.PathLike[str], events: Iterable[Event] | None = None) -> Path: ...
+@overload
+def export(ds: AnyDataset, fmt: str, output: None = None, events: Iterable[Event] | None = None) -> str: ...
+def export(
+    ds: AnyDataset, fmt: str, output: str | os.PathLike[str] | None = None, events: Iterable[Event] | None = None
+) -> Path | str:
+    """Write the export in format ``fmt`` (one of :data:`FORMATS`) to ``output`` and return its path
+    (for ``datapackage``, the folder's ``datapackage.json``). For the text, use :func:`export_text`.
+
+    Without ``output`` it returns the text, as before 0.3.0: deprecated, to be removed in 0.4.0.
+
+    >>> import stepanakert2020, tempfile, os
+    >>> path = export(stepanakert2020.load(), "csv", os.path.join(tempfile.mkdtemp(), "events.csv"))
+    >>> path.name
+    'events.csv'
+    """
+    if output is None:
+        import warnings
+
+        warnings.warn(
+            "export() without an output is deprecated: use export_text() for the text", DeprecationWarning, stacklevel=2
+        )
+        return export_text(ds, fmt, events)
+    if fmt == "datapackage":
+        return write_datapackage(ds, output, events)
+    text = export_text(ds, fmt, events)
+    path = Path(output)
+    path.write_text(text, encoding="utf-8", newline="")
+    return path

@@ -28,6 +28,7 @@ __all__ = [
     "places",
     "record",
     "replies",
+    "search",
     "sources",
     "sources_for",
     "timeline",
@@ -64,6 +65,7 @@ figures = on_bundled(BundledDataset.figures)
 places = on_bundled(BundledDataset.places)
 record = on_bundled(BundledDataset.record)
 replies = on_bundled(BundledDataset.replies)
+search = on_bundled(BundledDataset.search)
 sources = on_bundled(BundledDataset.sources)
 sources_for = on_bundled(BundledDataset.sources_for)
 timeline = on_bundled(BundledDataset.timeline)

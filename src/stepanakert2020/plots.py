@@ -30,7 +30,9 @@ def _pyplot() -> Any:
     try:
         import matplotlib
     except ImportError:
-        raise ImportError("plots need matplotlib: pip install 'stepanakert2020[plot]'") from None
+        raise ImportError(
+            "plots need matplotlib: pip install matplotlib (or install stepanakert2020 with its 'plot' extra)"
+        ) from None
     matplotlib.use("Agg", force=True)
     import matplotlib.pyplot as plt
 
