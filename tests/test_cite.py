@@ -42,8 +42,12 @@ def test_cli_cite(capsys: pytest.CaptureFixture[str]) -> None:
     assert s.DATA_VERSION in capsys.readouterr().out
     assert main(["cite", "war-begins", "--format", "csl-json"]) == 0
     items = json.loads(capsys.readouterr().out)
-    assert items[0]["type"] == "dataset" and len(items) == 1 + len(s.sources_for("war-begins"))
-    assert main(["cite", "war-begin"]) == 1
+    parts = ["war-begins", *(c.id for c in s.claims(event="war-begins"))]
+    parts += [f.id for f in s.figures(event="war-begins")]
+    behind = {source.id for part in parts for source in s.sources_for(part)}
+    assert behind == {source.id for source in s.sources_behind("war-begins")}
+    assert items[0]["type"] == "dataset" and {i["id"] for i in items[1:]} == behind
+    assert main(["cite", "war-begns"]) == 1
 
 
 def test_citation_cff_agrees_with_the_versions() -> None:

@@ -13,11 +13,11 @@ import json
 import os
 import shutil
 import sys
-import textwrap
 from collections.abc import Sequence
 from typing import Any
 
 from ._release import DATA_VERSION, SCHEMA_VERSION, __version__
+from .describe import describe, event_row, plain, search_row
 from .errors import DataError, UnknownRecordError
 from .errors import _printable as printable
 from .model import EventKind
@@ -193,24 +193,6 @@ def _selected(ds: Any, args: argparse.Namespace, within: str | None = None) -> A
     )
 
 
-def _all_sources(ds: Any, event: Any) -> list[Any]:
-    """Every source behind an event: its own, its claims' and its figures', each once, by id."""
-    records = (event, *ds.claims(event=event), *ds.figures(event=event))
-    return sorted({source for record in records for source in ds.sources_for(record)}, key=lambda s: s.id)
-
-
-def _event_row(ds: Any, event: Any, in_window: str) -> dict[str, Any]:
-    row = {
-        "id": event.id,
-        "date": event.date.edtf,
-        "kind": event.kind.value,
-        "title": event.title,
-        "place": event.place,
-        "sources": len(_all_sources(ds, event)),
-    }
-    return {**row, "in_window": in_window} if in_window else row
-
-
 def _timeline(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
     found = _selected(ds, args)
@@ -219,161 +201,41 @@ def _timeline(args: argparse.Namespace) -> int:
     first = [e for e in found if e in inside]
     later = [e for e in found if e not in inside]
     if args.format != "table":
-        rows = [_event_row(ds, e, ("certain" if e in inside else "possible") if window else "") for e in first + later]
+        rows = [event_row(ds, e, ("certain" if e in inside else "possible") if window else "") for e in first + later]
         print(render(rows, args.format))
         return 0
     width = _width(args)
     if first:
         if window and later:
             print(f"Events dated within the window ({len(first)}):")
-        print(render([_event_row(ds, e, "") for e in first], "table", width=width, flexible="title"))
+        print(render([event_row(ds, e, "") for e in first], "table", width=width, flexible="title"))
     if later:
         print(
             f"\n{'Also overlapping' if first else 'Overlapping'} the window ({len(later)}): events that last longer "
             "or whose date is uncertain (--within certain leaves them out):"
         )
-        print(render([_event_row(ds, e, "") for e in later], "table", width=width, flexible="title"))
+        print(render([event_row(ds, e, "") for e in later], "table", width=width, flexible="title"))
     print(f"\n{len(found)} events (data {DATA_VERSION}). Read one: stepanakert2020 show ID")
     return 0
-
-
-def _sources_lines(ds: Any, record: Any, indent: str) -> list[str]:
-    lines = []
-    for citation in ds.citations_for(record):
-        source = ds.source(citation.source)
-        locator = f", {citation.locator}" if citation.locator else ""
-        relay = f" (content of {ds.actor(source.original_publisher).name})" if source.original_publisher else ""
-        who = f"{ds.actor(source.publisher).name}{relay}"
-        lines.append(
-            indent + printable(f'[{source.id}] {who}, "{source.title}", {source.published}{locator}. {source.url}')
-        )
-    return lines
-
-
-def _wrap(text: str, indent: str) -> str:
-    return textwrap.fill(printable(text), width=100, initial_indent=indent, subsequent_indent=indent + "  ")
-
-
-def _name(ds: Any, record_id: str | None) -> str:
-    if record_id is None:
-        return ""
-    record = ds.record(record_id)
-    return f"{getattr(record, 'name', None) or getattr(record, 'title', '')} ({record_id})"
-
-
-def _claim_lines(ds: Any, claim: Any) -> list[str]:
-    named = [f"names {_name(ds, claim.asserted_actor)}"] if claim.asserted_actor else []
-    named += [f"names the weapon {_name(ds, claim.asserted_weapon)}"] if claim.asserted_weapon else []
-    flags = [w for w, on in (("prospective", claim.prospective), ("unconfirmed", claim.unconfirmed)) if on]
-    heading = (
-        f"claim {claim.id}: {_name(ds, claim.claimant)} {claim.stance.value} [{claim.subject.value}], "
-        f"stated {claim.stated_on}" + (f" ({', '.join(flags)})" if flags else "")
-    )
-    lines = [f"  {printable(heading)}", _wrap(claim.statement, "    ")]
-    lines += [_wrap("; ".join(named), "    ")] if named else []
-    if claim.responds_to:
-        lines.append(_wrap(f"answers {claim.responds_to}: {ds.claim(claim.responds_to).statement}", "    "))
-    for reply in ds.replies(claim):
-        lines.append(_wrap(f"answered by {reply.id} ({_name(ds, reply.claimant)} {reply.stance.value})", "    "))
-    if claim.notes:
-        lines.append(_wrap(f"notes: {claim.notes}", "    "))
-    return [*lines, "    sources:", *_sources_lines(ds, claim, "      ")]
-
-
-def _bounds(figure: Any) -> str:
-    if figure.low is not None and figure.low == figure.high:
-        return f"{figure.qualifier.value} {figure.low}"
-    if figure.high is None:
-        return f"at least {figure.low}"
-    if figure.low is None:
-        return f"at most {figure.high}"
-    return f"{figure.qualifier.value} {figure.low} to {figure.high}"
-
-
-def _figure_lines(ds: Any, figure: Any) -> list[str]:
-    scope = figure.scope.value if figure.scope else "scope not stated"
-    heading = (
-        f"figure {figure.id}: {figure.measure.value} ({figure.population.value}) {_bounds(figure)}, "
-        f"as of {figure.as_of}, {scope}, in {_name(ds, figure.place)}, reported by {_name(ds, figure.reported_by)}"
-    )
-    lines = [_wrap(heading, "  ")]
-    if figure.notes:
-        lines.append(_wrap(f"notes: {figure.notes}", "    "))
-    return [*lines, "    sources:", *_sources_lines(ds, figure, "      ")]
-
-
-#: The fields that hold another record's id: shown with that record's name.
-_REFERENCES = frozenset(
-    [
-        "place",
-        "publisher",
-        "original_publisher",
-        "original",
-        "claimant",
-        "reported_by",
-        "event",
-        "parent",
-        "asserted_actor",
-        "asserted_weapon",
-        "responds_to",
-    ]
-)
-
-
-def _show_text(ds: Any, record: Any) -> str:
-    lines = [f"{type(record).__name__} {printable(record.id)}"]
-    for field in type(record).__attrs_attrs__:
-        value = getattr(record, field.name)
-        if field.name == "id" or value in (None, "", ()):
-            continue
-        if field.name == "alt_names":
-            value = ", ".join(f"{a.name} ({a.language})" for a in value)
-        elif field.name in _REFERENCES:
-            value = _name(ds, value)
-        lines.append(_wrap(f"{field.name}: {getattr(value, 'value', value)}", "  "))
-    cited = _sources_lines(ds, record, "    ")
-    if cited:
-        lines += ["  sources:", *cited]
-    if hasattr(record, "stance"):
-        replies = ds.replies(record)
-        lines += [_wrap(f"answered by {r.id} ({_name(ds, r.claimant)} {r.stance.value})", "  ") for r in replies]
-    if hasattr(record, "date_meaning"):
-        claims, figures = ds.claims(event=record), ds.figures(event=record)
-        if claims:
-            lines += ["", f"Claims ({len(claims)}):"]
-            for claim in claims:
-                lines += [*_claim_lines(ds, claim), ""]
-        if figures:
-            lines += ["", f"Figures ({len(figures)}):"]
-            for figure in figures:
-                lines += [*_figure_lines(ds, figure), ""]
-    return "\n".join(lines).rstrip("\n")
-
-
-def _plain(ds: Any, record: Any) -> dict[str, Any]:
-    from .exports import _plain as plain
-
-    sources = ";".join(c.source for c in ds.citations_for(record))
-    return {"type": type(record).__name__.lower(), **plain(record), "sources": sources}
 
 
 def _show(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
     record = _find(ds, args.id)
     if args.format == "table":
-        print(_show_text(ds, record))
+        print(describe(ds, record))
         return 0
     is_event = hasattr(record, "date_meaning")
     claims = ds.claims(event=record) if is_event else ()
     figures = ds.figures(event=record) if is_event else ()
     if args.format == "json":
-        document = _plain(ds, record)
+        document = plain(ds, record)
         if is_event:
-            document["claims"] = [_plain(ds, c) for c in claims]
-            document["figures"] = [_plain(ds, f) for f in figures]
+            document["claims"] = [plain(ds, c) for c in claims]
+            document["figures"] = [plain(ds, f) for f in figures]
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
-    rows = [_plain(ds, part) for part in (record, *claims, *figures)]
+    rows = [plain(ds, part) for part in (record, *claims, *figures)]
     flat = [{k: (v["edtf"] if isinstance(v, dict) and "edtf" in v else v) for k, v in row.items()} for row in rows]
     print(render(flat, args.format))
     return 0
@@ -390,15 +252,7 @@ def _find(ds: Any, record_id: str) -> Any:
 def _search(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
     found = ds.search(args.text)
-    rows = []
-    for record in found:
-        date = getattr(record, "date", None) or getattr(record, "stated_on", None) or getattr(record, "as_of", None)
-        date = date or getattr(record, "published", None)
-        words = [getattr(record, f, "") for f in ("title", "statement", "name", "summary", "notes", "url")]
-        text = next((w for w in words if w and args.text.casefold() in w.casefold()), words[0] or "")
-        rows.append(
-            {"type": type(record).__name__.lower(), "id": record.id, "date": date.edtf if date else "", "text": text}
-        )
+    rows = [search_row(record, args.text) for record in found]
     if args.format == "table":
         if rows:
             print(render(rows, "table", width=_width(args), flexible="text"))

@@ -356,7 +356,8 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
     # -- collections ---------------------------------------------------------------
 
     def timeline(self) -> tuple[E, ...]:
-        """Every event: deprecated, use :meth:`events` (with no filter it returns every event)."""
+        """Every event: deprecated, use :meth:`~stepanakert2020.dataset.RecordSet.events`
+        (with no filter it returns every event)."""
         _deprecated("timeline()", "events()")
         return self._timeline
 
@@ -415,7 +416,7 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         return self._tombstones
 
     def tombstones(self) -> tuple[Tombstone, ...]:
-        """Deprecated, use :meth:`withdrawn` (the name of the table)."""
+        """Deprecated, use :meth:`~stepanakert2020.dataset.RecordSet.withdrawn` (the name of the table)."""
         _deprecated("tombstones()", "withdrawn()")
         return self._tombstones
 
@@ -434,7 +435,7 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         text: str | None = None,
         within: Within = "possible",
     ) -> tuple[E, ...]:
-        """Events in a date window matching every filter given, sorted like :meth:`timeline`.
+        """Events in a date window matching every filter given, sorted by (earliest, latest, id).
 
         ``within="possible"`` keeps events whose dates overlap [start, end];
         ``within="certain"`` keeps those whose dates lie entirely inside it. ``place``,
@@ -535,9 +536,10 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
     ) -> tuple[F, ...]:
         """Figures matching every filter given, sorted by (as-of date, id).
 
-        ``start``/``end``/``within`` select by the as-of date as :meth:`events` does by an
-        event's date. ``reported_by`` is an actor and everyone under it: an office and the
-        officials who speak for it (their ``parent``), a state and its ministries. ``place``
+        ``start``/``end``/``within`` select by the as-of date as
+        :meth:`~stepanakert2020.dataset.RecordSet.events` does by an event's date.
+        ``reported_by`` is an actor and everyone under it: an office and the officials who
+        speak for it (their ``parent``), a state and its ministries. ``place``
         is the area a figure covers and every place under it. ``scope`` is ``incident`` (one
         event's toll), ``cumulative`` (a running total) or ``snapshot`` (a state on a date).
         ``reporter`` is the deprecated name of ``reported_by``.
@@ -615,6 +617,22 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         _deprecated("events_citing(source)", "events(source=source)")
         return self.events(source=source)
 
+    def sources_behind(self, record: Any) -> tuple[S, ...]:
+        """Every source behind a record, sorted by id, each once: its own and, for an event,
+        those of its claims and figures (what ``stepanakert2020 show`` and ``cite`` cover).
+
+        >>> import stepanakert2020
+        >>> ds = stepanakert2020.load()
+        >>> set(ds.sources_for("war-begins")) <= set(ds.sources_behind("war-begins"))
+        True
+        """
+        found = self._get("", _id_of(record), "record")
+        parts = [found]
+        if isinstance(found, Event):
+            parts += [*self.claims(event=found.id), *self.figures(event=found.id)]
+        ids = {c.source for part in parts for c in self.citations_for(part)}
+        return tuple(s for s in self._sources if s.id in ids)
+
     def search(self, text: str) -> tuple[E | C | F | S | P | A | W, ...]:
         """Every record whose words contain ``text`` (ignoring case): events (title, summary,
         notes), claims (statement, notes), figures (notes), sources (title, URL), places (names,
@@ -649,7 +667,7 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
 
     def replies(self, claim: C | str) -> tuple[C, ...]:
         """The claims that answer a claim (deny, dispute, retract or otherwise respond to it),
-        sorted like :meth:`claims`.
+        sorted like :meth:`~stepanakert2020.dataset.RecordSet.claims`.
 
         >>> import stepanakert2020
         >>> ds = stepanakert2020.load()

@@ -1,7 +1,7 @@
 """The bundled ``datapackage.json``, generated from the schema and the CSVs' bytes.
 
 :func:`render` is what ``scripts/refresh_data.py`` writes and what the tests compare
-the shipped descriptor with. :func:`expected_hashes` lets ``verify`` check an install.
+the shipped descriptor with. :func:`verify` checks an install against its hashes.
 
 >>> d = package_metadata()
 >>> d["licenses"][0]["name"]

@@ -30,6 +30,7 @@ __all__ = [
     "replies",
     "search",
     "sources",
+    "sources_behind",
     "sources_for",
     "timeline",
     "weapons",
@@ -67,6 +68,7 @@ record = on_bundled(BundledDataset.record)
 replies = on_bundled(BundledDataset.replies)
 search = on_bundled(BundledDataset.search)
 sources = on_bundled(BundledDataset.sources)
+sources_behind = on_bundled(BundledDataset.sources_behind)
 sources_for = on_bundled(BundledDataset.sources_for)
 timeline = on_bundled(BundledDataset.timeline)
 weapons = on_bundled(BundledDataset.weapons)

@@ -17,10 +17,11 @@ from typing import Any
 
 from .model import EventKind, PlaceKind
 
-__all__ = ["SIZE", "WAR", "place_groups", "plot_places", "plot_timeline", "radius_in_degrees"]
+__all__ = ["DPI", "SIZE", "WAR", "place_groups", "plot_places", "plot_timeline", "radius_in_degrees"]
 
 #: The size of every picture in pixels (width, height), at :data:`DPI`.
 SIZE = (1200, 600)
+#: Dots per inch of every picture.
 DPI = 100
 #: The days of the bombardment, first and last.
 WAR = (dt.date(2020, 9, 27), dt.date(2020, 11, 10))

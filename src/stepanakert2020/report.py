@@ -174,12 +174,6 @@ def _span(values: list[int]) -> str:
     return f"{values[0]:,}" if values[0] == values[-1] else f"{values[0]:,} to {values[-1]:,}"
 
 
-def _all_sources(ds: Any, event: Any) -> set[Any]:
-    """The sources behind an event: its own citations and those of its claims and figures."""
-    records = (event, *ds.claims(event=event), *ds.figures(event=event))
-    return {source for record in records for source in ds.sources_for(record)}
-
-
 def quality_report(ds: Any) -> str:
     """The data-quality report of a dataset, as Markdown."""
     from ._release import DATA_VERSION
@@ -230,7 +224,7 @@ def quality_report(ds: Any) -> str:
     )
     out += ["## Strikes: independent sources and weapon claims", ""]
     strikes = ds.events(kind=EventKind.STRIKE)
-    lacking_independent = [e for e in strikes if not any(independent(ds, x) for x in _all_sources(ds, e))]
+    lacking_independent = [e for e in strikes if not any(independent(ds, x) for x in ds.sources_behind(e))]
     lacking_weapon = [e for e in strikes if not ds.claims(event=e, subject=Subject.WEAPON)]
     lacking_investigator = [
         e for e in strikes if not any(ds.actor(c.claimant).kind in INVESTIGATORS for c in ds.claims(event=e))
