@@ -160,13 +160,13 @@ def test_a_url_or_language_cannot_add_bibtex_fields() -> None:
 
 def test_dataframes_have_proper_dtypes() -> None:
     for table in ("events", "claims", "figures", "sources", "citations", "places", "actors", "weapons"):
-        frame = exports.to_dataframe(table)
+        frame = exports.to_dataframe(DS, table)
         assert len(frame) == len(exports._TABLE_RECORDS[table](DS))
-    figures = exports.to_dataframe("figures")
+    figures = exports.to_dataframe(DS, "figures")
     assert str(figures["low"].dtype) == "Int64"
-    assert str(exports.to_dataframe("places")["latitude"].dtype) == "float64"
+    assert str(exports.to_dataframe(DS, "places")["latitude"].dtype) == "float64"
     with pytest.raises(ValueError, match="unknown table"):
-        exports.to_dataframe("nope")
+        exports.to_dataframe(DS, "nope")
 
 
 def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -182,7 +182,7 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(builtins, "__import__", no_pandas)
     monkeypatch.delitem(__import__("sys").modules, "pandas", raising=False)
     with pytest.raises(ImportError, match=r"pip install pandas \(or install stepanakert2020 with its .pandas. extra\)"):
-        exports.to_dataframe("events")
+        exports.to_dataframe(DS, "events")
 
 
 @pytest.mark.parametrize("fmt", exports.FORMATS)
@@ -193,10 +193,10 @@ def test_cli_export_matches_the_api(fmt: str, tmp_path: Path, capsys: pytest.Cap
     if fmt == "datapackage":
         assert s.load(bundled=False, extra=[out]).events() == events
     else:
-        assert out.read_text(encoding="utf-8") == exports.export(DS, fmt, events=events)
+        assert out.read_text(encoding="utf-8") == exports.export_text(DS, fmt, events=events)
     if fmt != "datapackage":
         assert main(["export", "--format", fmt, "--kind", "context"]) == 0
-        assert capsys.readouterr().out.rstrip("\n") == exports.export(DS, fmt, events=events).rstrip("\n")
+        assert capsys.readouterr().out.rstrip("\n") == exports.export_text(DS, fmt, events=events).rstrip("\n")
 
 
 def test_an_exported_subset_carries_the_originals_its_sources_copy() -> None:
@@ -218,3 +218,15 @@ def test_an_exported_subset_carries_the_originals_its_sources_copy() -> None:
         s.Dataset(**subset)  # a closed subset: every reference resolves, so it builds
 
     check()
+
+
+def test_the_old_export_calls_still_work_and_warn(tmp_path: Path) -> None:
+    with pytest.warns(DeprecationWarning, match="export_text"):
+        assert exports.export(DS, "csv") == exports.export_text(DS, "csv")
+    with pytest.warns(DeprecationWarning, match=r"to_dataframe\(ds, table\)"):
+        old = exports.to_dataframe("claims", DS)
+    assert old.equals(exports.to_dataframe(DS, "claims"))
+    path = exports.export(DS, "geojson", tmp_path / "events.geojson")
+    assert path == tmp_path / "events.geojson" and path.read_text(encoding="utf-8") == exports.export_text(
+        DS, "geojson"
+    )
