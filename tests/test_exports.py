@@ -224,7 +224,7 @@ def test_the_old_export_calls_still_work_and_warn(tmp_path: Path) -> None:
     with pytest.warns(DeprecationWarning, match="export_text"):
         assert exports.export(DS, "csv") == exports.export_text(DS, "csv")
     with pytest.warns(DeprecationWarning, match=r"to_dataframe\(ds, table\)"):
-        old = exports.to_dataframe("claims", DS)
+        old = exports.to_dataframe("claims", DS)  # type: ignore[arg-type]
     assert old.equals(exports.to_dataframe(DS, "claims"))
     path = exports.export(DS, "geojson", tmp_path / "events.geojson")
     assert path == tmp_path / "events.geojson" and path.read_text(encoding="utf-8") == exports.export_text(
