@@ -4,6 +4,7 @@ with frictionless (the Table Schema reader) on what the shipped datapackage.json
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -118,8 +119,17 @@ def test_a_bad_cell_is_reported_once_with_its_rule() -> None:
     with pytest.raises(RowError) as info:
         from_row(s.Event, row)
     reasons = dict((c, r) for c, _, r in info.value.cells)
-    assert reasons["kind"].startswith("'CONTEXT' is not one of: strike")
+    allowed = "strike, report, statement, ceasefire, humanitarian, legal, context"
+    assert reasons["kind"] == f"not one of: {allowed}; did you mean 'context'?"
     assert "month 13" in reasons["date"]
+
+
+def test_a_reason_never_repeats_the_value_the_problem_already_shows() -> None:
+    lines = (Path(__file__).parent / "golden" / "cell_reasons.tsv").read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        _, cell, why = line.split("\t")
+        if cell not in ("''", "' '"):
+            assert cell not in why, line
 
 
 # -- agreement with frictionless ------------------------------------------------------------

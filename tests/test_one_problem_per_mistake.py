@@ -47,7 +47,7 @@ def _problems(folder: Path, **kwargs: Any) -> list[s.Problem]:
         ("events", 10, lambda text: '"' + text, "unreadable CSV"),
         ("citations", 6, lambda text: text + ",x", "4 cells, but the header has 3"),
         ("actors", 2, lambda text: text.replace("ngo", "charity", 1) if ",ngo," in text else text + "\x01", ""),
-        ("events", 2, lambda text: text.replace(",point,", ",never,"), "is not one of"),
+        ("events", 2, lambda text: text.replace(",point,", ",never,"), "not one of"),
     ],
 )
 def test_one_mistake_gives_one_problem_on_its_line(

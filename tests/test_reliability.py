@@ -84,10 +84,10 @@ def test_quoted_newlines_load_and_lines_are_reported_where_records_start(tmp_pat
 @pytest.mark.parametrize(
     ("table", "old", "new", "expected"),
     [
-        ("events", ",point,", ",never,", "is not one of: point, duration, window"),
+        ("events", ",point,", ",never,", "not one of: point, duration, window"),
         ("events", ",2020-09-27,", ",2020-09-31,", "day 31 does not exist"),
         ("citations", "war-begins,", "nothing-here,", "no record has this id"),
-        ("actors", "hrw,Human Rights Watch,ngo", "hrw,Human Rights Watch,charity", "'charity' is not one of"),
+        ("actors", "hrw,Human Rights Watch,ngo", "hrw,Human Rights Watch,charity", "not one of: state"),
         ("places", "39.81528", "139.81528", r"out of range \(allowed: -90..90\)"),
         ("claims", ",2020-12-11,", ",2020-12-11/2020-12-10,", "before its start does"),
     ],

@@ -267,7 +267,7 @@ def reason(column: Column, cell: str, fallback: Fallback | None = None) -> str |
     >>> from stepanakert2020.model import Event
     >>> from stepanakert2020.schema import columns
     >>> reason(columns(Event)[1], "CONTEXT")
-    "'CONTEXT' is not one of: strike, report, statement, ceasefire, humanitarian, legal, context"
+    "not one of: strike, report, statement, ceasefire, humanitarian, legal, context; did you mean 'context'?"
     """
     try:
         parser(column, fallback=fallback)(cell)
@@ -276,8 +276,12 @@ def reason(column: Column, cell: str, fallback: Fallback | None = None) -> str |
             return REQUIRED
         if column.type is bool:
             return "not a boolean (use true or false)"
-        allowed = ", ".join(str(member.value) for member in column.type)
-        return f"{cell!r} is not one of: {allowed}"
+        values = [str(member.value) for member in column.type]
+        import difflib
+
+        close = difflib.get_close_matches(cell.strip().lower(), values, n=1, cutoff=0.6)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        return f"not one of: {', '.join(values)}{hint}"
     except EDTFError as error:  # its message starts with the text itself, which the problem shows already
         return str(error).removeprefix(f"{cell!r}: ").removeprefix(f"{cell!r} ")
     except (ValueError, TypeError) as error:  # CellError, or a user type's own error

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ._release import DATA_VERSION, SCHEMA_VERSION, __version__
-from .describe import describe, event_row, plain, search_row
+from .describe import describe, event_row, plain, search_row, source_row
 from .errors import DataError, UnknownRecordError
 from .errors import _printable as printable
 from .model import EventKind
@@ -264,18 +264,7 @@ def _search(args: argparse.Namespace) -> int:
 
 def _sources(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
-    rows = [
-        {
-            "id": s.id,
-            "kind": s.kind.value,
-            "published": str(s.published),
-            "publisher": ds.actor(s.publisher).name,
-            "content_of": ds.actor(s.original_publisher).name if s.original_publisher else "",
-            "title": s.title,
-            "url": s.url,
-        }
-        for s in sorted(ds.sources(), key=lambda s: (s.published.earliest, s.id))
-    ]
+    rows = [source_row(ds, s) for s in sorted(ds.sources(), key=lambda s: (s.published.earliest, s.id))]
     if args.format == "table":
         print(render(rows, "table", width=_width(args), flexible="title"))
         print(f"\n{len(rows)} sources")
@@ -294,6 +283,13 @@ def _validate(args: argparse.Namespace) -> int:
             print(problem)
         noun = "problem" if len(error.problems) == 1 else "problems"
         print(f"{printable(args.path)}: {len(error.problems)} {noun}; nothing was loaded", file=sys.stderr)
+        repeated = sum("already used" in p.reason or "duplicate id" in p.reason for p in error.problems)
+        if not args.alone and repeated > len(error.problems) // 2:
+            print(
+                "hint: most problems are ids the bundled data already has; to check a copy of the bundled "
+                f"data on its own: stepanakert2020 validate {printable(args.path)} --alone",
+                file=sys.stderr,
+            )
         return 1
     print(f"{printable(args.path)}: valid ({ds!r})")
     return 0

@@ -13,7 +13,7 @@ from typing import Any
 
 from .errors import _printable as printable
 
-__all__ = ["describe", "event_row", "plain", "search_row"]
+__all__ = ["describe", "event_row", "plain", "search_row", "source_row"]
 
 
 def _sources_lines(ds: Any, record: Any, indent: str) -> list[str]:
@@ -168,3 +168,16 @@ def search_row(record: Any, text: str) -> dict[str, Any]:
     words = [getattr(record, f, "") for f in ("title", "statement", "name", "summary", "notes", "url")]
     found = next((w for w in words if w and text.casefold() in w.casefold()), next((w for w in words if w), ""))
     return {"type": type(record).__name__.lower(), "id": record.id, "date": date.edtf if date else "", "text": found}
+
+
+def source_row(ds: Any, source: Any) -> dict[str, Any]:
+    """A source as one row of ``sources``: whose content it carries beside who published it."""
+    return {
+        "id": source.id,
+        "kind": source.kind.value,
+        "published": str(source.published),
+        "publisher": ds.actor(source.publisher).name,
+        "content_of": ds.actor(source.original_publisher).name if source.original_publisher else "",
+        "title": source.title,
+        "url": source.url,
+    }

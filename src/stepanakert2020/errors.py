@@ -35,7 +35,7 @@ class Problem:
             where += f" record {self.record!r}"
         if self.column is not None:
             where += f" column {self.column!r}"
-        value = f" {self.value!r}:" if self.value else ""
+        value = f" {self.value!r}:" if self.value and self.value != self.record else ""
         return f"{where}:{value} {_printable(self.reason)}"
 
 

@@ -15,6 +15,7 @@ at each. No I/O here.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import itertools
 import operator
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -131,6 +132,16 @@ def _ids_across_tables(t: _Tables) -> Iterator[Finding]:
             yield "withdrawn", i, "id", tomb.id, f"withdrawn id is still used in {owner[tomb.id]}"
 
 
+#: Broken references per column that get a did-you-mean (finding the closest id costs a pass over the ids).
+_HINTS = 50
+
+
+def _closest(value: Any, ids: Iterable[str]) -> str:
+    """``; did you mean 'x'?`` for the id closest to ``value``, or nothing if none is close."""
+    found = difflib.get_close_matches(str(value), list(ids), n=1, cutoff=0.75)
+    return f"; did you mean {found[0]!r}?" if found else ""
+
+
 def _references(t: _Tables) -> Iterator[Finding]:
     """Every reference resolves: foreign keys, a citation's record, a tombstone's replacement."""
     for table in TABLES.values():
@@ -140,8 +151,9 @@ def _references(t: _Tables) -> Iterator[Finding]:
                 continue  # the table could not be read: its absent records are not reported again
             allowed: set[Any] = {*t.ids(target), *t.unreadable.get(target, ()), None}
             values = _column(records, field)
-            for i in _positions(map(operator.not_, map(allowed.__contains__, values))):
-                yield table.name, i, field, values[i], f"no {target} record has this id"
+            for count, i in enumerate(_positions(map(operator.not_, map(allowed.__contains__, values)))):
+                hint = _closest(values[i], t.ids(target)) if count < _HINTS else ""
+                yield table.name, i, field, values[i], f"no {target} record has this id{hint}"
     owner = t.owner()
     if t.unread & set(RECORD_TABLES):
         return
@@ -150,8 +162,9 @@ def _references(t: _Tables) -> Iterator[Finding]:
         allowed_ids: set[Any] = {*owner, None}
         for ids in t.unreadable.values():
             allowed_ids.update(ids)
-        for i in _positions(map(operator.not_, map(allowed_ids.__contains__, values))):
-            yield name, i, field, values[i], "no record has this id"
+        for count, i in enumerate(_positions(map(operator.not_, map(allowed_ids.__contains__, values)))):
+            hint = _closest(values[i], owner) if count < _HINTS else ""
+            yield name, i, field, values[i], f"no record has this id{hint}"
 
 
 def _cycles(links: Mapping[str, str | None]) -> set[str]:
