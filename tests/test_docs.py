@@ -173,3 +173,14 @@ def test_every_public_name_is_in_the_api_reference() -> None:
         if name in lazy and lazy[name] in documented_modules:
             continue
         assert f"stepanakert2020.{name}\n" in top, f"{name} is public but not in docs/api/"
+
+
+def test_no_invented_addresses() -> None:
+    """Every web address we write ourselves must exist: none for a repository, a documentation
+    site or a schema host that this project does not have (the data's sources are checked apart)."""
+    invented = re.compile(r"https?://(?:[a-z0-9-]+\.)*(?:github\.com/stepanakert2020|stepanakert2020\.[a-z]+)")
+    files = [ROOT / "pyproject.toml", ROOT / "README.md", ROOT / "CHANGELOG.md", ROOT / "CITATION.cff", *PAGES]
+    files += [*sorted((ROOT / "src" / "stepanakert2020").glob("*.py")), ROOT / "src/stepanakert2020/export.schema.json"]
+    for path in files:
+        found = invented.findall(path.read_text(encoding="utf-8"))
+        assert not found, f"{path.name}: {found}"

@@ -314,7 +314,7 @@ def json_schema() -> dict[str, Any]:
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://stepanakert2020.example/export.schema.json",
+        "$id": "urn:stepanakert2020:export-schema",  # a name, not an address: the schema ships in the package
         "title": "stepanakert2020 JSON export",
         "type": "object",
         "required": ["dataset", "events", "answered_claims", "sources", "places", "actors", "weapons"],

@@ -31,7 +31,7 @@ __all__ = [
 WAR_START = dt.date(2020, 9, 27)
 WAR_END = dt.date(2020, 11, 10)
 #: The actors at the top of each party's tree: everyone under them (ministries, officials,
-#: state media) speaks for a party to the war; DATA-RULES.md calls their word a claim.
+#: state media) speaks for a party to the war: the data records their word as claims.
 PARTIES = frozenset(("armenia", "azerbaijan", "artsakh"))
 #: The kinds of actor whose findings count as an independent investigator's.
 INVESTIGATORS = frozenset((ActorKind.NGO, ActorKind.UN_BODY, ActorKind.INTERNATIONAL_ORGANISATION))
