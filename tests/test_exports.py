@@ -192,9 +192,13 @@ def test_cli_export_matches_the_api(fmt: str, tmp_path: Path, capsys: pytest.Cap
     events = DS.events(kind="context")
     if fmt == "datapackage":
         assert s.load(bundled=False, extra=[out]).events() == events
+    elif fmt == "parquet":
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+        assert list(pq.read_table(out).column("id").to_pylist()) == [e.id for e in events]
     else:
         assert out.read_text(encoding="utf-8") == exports.export_text(DS, fmt, events=events)
-    if fmt != "datapackage":
+    if fmt not in exports.WRITTEN_ONLY:
         assert main(["export", "--format", fmt, "--kind", "context"]) == 0
         assert capsys.readouterr().out.rstrip("\n") == exports.export_text(DS, fmt, events=events).rstrip("\n")
 

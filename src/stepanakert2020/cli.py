@@ -20,6 +20,8 @@ from ._release import DATA_VERSION, SCHEMA_VERSION, __version__
 from .describe import describe, event_row, plain, search_row, source_row
 from .errors import DataError, UnknownRecordError
 from .errors import _printable as printable
+from .exports import FORMATS as EXPORT_FORMATS
+from .exports import WRITTEN_ONLY
 from .model import EventKind
 from .render import FORMATS, render
 
@@ -122,9 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format",
         required=True,
-        choices=["csv", "json", "geojson", "datapackage", "csl-json", "bibtex"],
+        choices=EXPORT_FORMATS,
         help="csv: flat events; json: nested records; geojson: points; datapackage: a Frictionless folder; "
-        "csl-json, bibtex: the sources",
+        "csl-json, bibtex: the sources; acled, ucdp-ged: the strikes in those datasets' columns; timelinejs; "
+        "kml (Google Earth); parquet (needs pyarrow). See docs/interop.md",
     )
     export.add_argument("--output", help="a file (a folder for datapackage); default: standard output")
     export.add_argument(
@@ -313,8 +316,8 @@ def _export(args: argparse.Namespace) -> int:
 
     ds = _dataset(args.data)
     found = _selected(ds, args)
-    if args.format == "datapackage" and args.output is None:
-        print("stepanakert2020: error: --format datapackage needs --output FOLDER", file=sys.stderr)
+    if args.format in WRITTEN_ONLY and args.output is None:
+        print(f"stepanakert2020: error: --format {args.format} needs --output", file=sys.stderr)
         return 2
     if args.output is None:
         sys.stdout.write(export_text(ds, args.format, events=found))

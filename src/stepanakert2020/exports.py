@@ -43,10 +43,15 @@ __all__ = [
     "to_geojson",
     "to_json",
     "write_datapackage",
+    "write_parquet",
 ]
 
 #: The export formats, as the ``--format`` option of ``stepanakert2020 export`` names them.
-FORMATS = ("csv", "json", "geojson", "datapackage", "csl-json", "bibtex")
+FORMATS = (
+    "csv", "json", "geojson", "datapackage", "csl-json", "bibtex", "acled", "ucdp-ged", "timelinejs", "kml", "parquet",
+)  # fmt: skip
+#: The formats that are files of bytes or folders, written by :func:`export` only.
+WRITTEN_ONLY = ("datapackage", "parquet")
 
 AnyDataset = Any
 
@@ -622,6 +627,26 @@ def to_dataframe(ds: AnyDataset = None, table: str = "events") -> Any:
     return frame
 
 
+def write_parquet(ds: AnyDataset, output: str | os.PathLike[str], events: Iterable[Event] | None = None) -> Path:
+    """The selected events as a Parquet file with the typed columns of :func:`to_dataframe`
+    (needs pyarrow and pandas).
+
+    >>> import stepanakert2020, tempfile, os
+    >>> path = write_parquet(stepanakert2020.load(), os.path.join(tempfile.mkdtemp(), "events.parquet"))
+    >>> path.suffix
+    '.parquet'
+    """
+    pa = _require("pyarrow", "parquet")
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+    frame = to_dataframe(ds, "events")
+    chosen = {e.id for e in _events(ds, events)}
+    frame = frame[frame["id"].isin(chosen)].reset_index(drop=True)
+    path = Path(output)
+    pq.write_table(pa.Table.from_pandas(frame, preserve_index=False), path)
+    return path
+
+
 def _fields(table: str) -> list[dict[str, Any]]:
     from .schema import table_schema
 
@@ -644,13 +669,24 @@ def export_text(ds: AnyDataset, fmt: str, events: Iterable[Event] | None = None)
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    if fmt == "datapackage":
-        raise ValueError("the datapackage format writes a folder: use export(ds, 'datapackage', folder)")
+    if fmt in WRITTEN_ONLY:
+        raise ValueError(f"the {fmt} format is written to a file or folder: use export(ds, {fmt!r}, output)")
     chosen = _events(ds, events)
     if fmt in ("csl-json", "bibtex"):
         subset = related(ds, chosen)["sources"]
         return to_csl_json(ds, subset) if fmt == "csl-json" else to_bibtex(ds, subset)
-    return {"csv": to_csv, "json": to_json, "geojson": to_geojson}[fmt](ds, chosen)
+    from . import crosswalk
+
+    writers = {
+        "csv": to_csv,
+        "json": to_json,
+        "geojson": to_geojson,
+        "acled": crosswalk.to_acled,
+        "ucdp-ged": crosswalk.to_ucdp_ged,
+        "timelinejs": crosswalk.to_timelinejs,
+        "kml": crosswalk.to_kml,
+    }
+    return writers[fmt](ds, chosen)
 
 
 @overload
@@ -679,6 +715,8 @@ def export(
         return export_text(ds, fmt, events)
     if fmt == "datapackage":
         return write_datapackage(ds, output, events)
+    if fmt == "parquet":
+        return write_parquet(ds, output, events)
     text = export_text(ds, fmt, events)
     path = Path(output)
     path.write_text(text, encoding="utf-8", newline="")
