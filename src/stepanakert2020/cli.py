@@ -21,7 +21,7 @@ from .describe import describe, event_row, plain, search_row, source_row
 from .errors import DataError, UnknownRecordError
 from .errors import _printable as printable
 from .exports import FORMATS as EXPORT_FORMATS
-from .exports import WRITTEN_ONLY
+from .exports import WRITTEN_ONLY, check_output
 from .model import EventKind
 from .render import FORMATS, render
 
@@ -145,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     plot.add_argument("--output", required=True, help="the PNG file to write")
     plot.add_argument("--force", action="store_true", help="replace the file if it exists")
     _add_data(plot)
+    site = _command(commands, "site", "write the offline explorer website of the data (needs jinja2)")
+    site.add_argument("outdir", help="a new folder (open its index.html in a browser)")
+    site.add_argument("--force", action="store_true", help="write into a folder that has files in it")
+    _add_data(site)
     report = _command(commands, "report", "print the data-quality report (Markdown)")
     _add_data(report)
     _command(commands, "verify", "check the installed data files against their SHA-256 hashes")
@@ -165,20 +169,6 @@ def _width(args: argparse.Namespace) -> int | None:
     if getattr(args, "wide", False) or not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size((100, 24)).columns
-
-
-def _check_output(path: str, *, folder: bool, force: bool) -> None:
-    """Refuse to write over a user's work: an existing file, or a folder with files in it, unless ``force``."""
-    if folder:
-        if os.path.exists(path) and not os.path.isdir(path):
-            raise FileExistsError(f"{printable(path)} exists and is not a folder")
-        if os.path.isdir(path) and os.listdir(path) and not force:
-            raise FileExistsError(f"{printable(path)} is a folder with files in it: choose a new one or add --force")
-        return
-    if os.path.isdir(path):
-        raise IsADirectoryError(f"{printable(path)} is a folder: give a file name")
-    if os.path.lexists(path) and not force:
-        raise FileExistsError(f"{printable(path)} exists: choose a new name or add --force to replace it")
 
 
 def _selected(ds: Any, args: argparse.Namespace, within: str | None = None) -> Any:
@@ -322,7 +312,7 @@ def _export(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(export_text(ds, args.format, events=found))
         return 0
-    _check_output(args.output, folder=args.format == "datapackage", force=args.force)
+    check_output(args.output, folder=args.format == "datapackage", force=args.force)
     export(ds, args.format, args.output, events=found)
     what = f"{len(found)} events"
     if args.format in ("csl-json", "bibtex"):
@@ -346,9 +336,17 @@ def _plot(args: argparse.Namespace) -> int:
     from .plots import plot_places, plot_timeline
 
     draw = plot_timeline if args.what == "timeline" else plot_places
-    _check_output(args.output, folder=False, force=args.force)
+    check_output(args.output, folder=False, force=args.force)
     path = draw(_dataset(args.data), args.output)
     print(f"wrote {printable(str(path))}")
+    return 0
+
+
+def _site(args: argparse.Namespace) -> int:
+    from .site import build_site
+
+    index = build_site(_dataset(args.data), args.outdir, force=args.force)
+    print(f"wrote the site to {printable(args.outdir)}; open {printable(str(index))} in a browser")
     return 0
 
 
@@ -375,6 +373,7 @@ def _verify(args: argparse.Namespace) -> int:
 
 _COMMANDS = {
     "report": _report,
+    "site": _site,
     "plot": _plot,
     "cite": _cite,
     "export": _export,

@@ -25,12 +25,14 @@ from typing import Any, overload
 from .convert import converter, to_row
 from .dates import DateSpec
 from .descriptor import package_metadata, resource_descriptor
+from .errors import _printable
 from .model import Actor, Claim, Event, Figure, Place, Source, SourceKind, Weapon
 from .schema import TABLES, PlaceNameRow, columns
 
 __all__ = [
     "FORMATS",
     "bibtex_entry",
+    "check_output",
     "csl_item",
     "export",
     "export_text",
@@ -658,6 +660,26 @@ def _optional(cls: type[Any], name: str) -> bool:
 
 
 # -- one entry point -------------------------------------------------------------------
+
+
+def check_output(path: str | os.PathLike[str], *, folder: bool, force: bool) -> None:
+    """Refuse to write over a user's work: an existing file, or a folder with files in it, unless
+    ``force``; a folder where a file is asked for, or a file where a folder is, always.
+
+    >>> import tempfile
+    >>> check_output(tempfile.mkdtemp(), folder=True, force=False)  # an empty folder is fine
+    """
+    path = os.fspath(path)
+    if folder:
+        if os.path.exists(path) and not os.path.isdir(path):
+            raise FileExistsError(f"{_printable(path)} exists and is not a folder")
+        if os.path.isdir(path) and os.listdir(path) and not force:
+            raise FileExistsError(f"{_printable(path)} is a folder with files in it: choose a new one or add --force")
+        return
+    if os.path.isdir(path):
+        raise IsADirectoryError(f"{_printable(path)} is a folder: give a file name")
+    if os.path.lexists(path) and not force:
+        raise FileExistsError(f"{_printable(path)} exists: choose a new name or add --force to replace it")
 
 
 def export_text(ds: AnyDataset, fmt: str, events: Iterable[Event] | None = None) -> str:
