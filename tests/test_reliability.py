@@ -127,6 +127,8 @@ def test_symlink_out_of_the_package_is_refused(tmp_path: Path) -> None:
 
 
 UNSAFE_MODULES = {"pickle", "marshal", "shelve", "yaml", "socket", "ssl", "requests", "httpx", "urllib", "http"}
+#: Modules of those packages that only handle text, never the network or a file.
+SAFE_PARTS = {"urllib.parse"}
 
 
 def test_no_unsafe_loaders_anywhere() -> None:
@@ -142,7 +144,7 @@ def test_no_unsafe_loaders_anywhere() -> None:
             else:
                 names = []
             for name in names:
-                assert name.split(".")[0] not in UNSAFE_MODULES, f"{path.name} imports {name}"
+                assert name in SAFE_PARTS or name.split(".")[0] not in UNSAFE_MODULES, f"{path.name} imports {name}"
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
                 called = node.func.id
                 assert called not in ("eval", "exec", "compile", "__import__"), f"{path.name} calls {called}"
