@@ -190,6 +190,7 @@ __all__ = [
 _SUBMODULES = frozenset(
     (
         "cite",
+        "crosswalk",
         "dataset",
         "dates",
         "descriptor",
@@ -202,6 +203,7 @@ _SUBMODULES = frozenset(
         "report",
         "rules",
         "schema",
+        "site",
         "testing",
     )
 )
