@@ -222,3 +222,9 @@ def test_every_command_help_has_examples() -> None:
 def test_exporting_sources_says_how_many_sources(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "--format", "csl-json", "--output", str(tmp_path / "s.json")]) == 0
     assert "sources (of" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["timeline", "--text", "no-such-words"], ["search", "no-such-words"]])
+def test_an_empty_result_still_has_its_header(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*argv, "--format", "csv"]) == 0
+    assert capsys.readouterr().out.strip().startswith(("id,date", "type,id"))

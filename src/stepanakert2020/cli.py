@@ -195,7 +195,8 @@ def _timeline(args: argparse.Namespace) -> int:
     later = [e for e in found if e not in inside]
     if args.format != "table":
         rows = [event_row(ds, e, ("certain" if e in inside else "possible") if window else "") for e in first + later]
-        print(render(rows, args.format))
+        columns = ["id", "date", "kind", "title", "place", "sources", *(["in_window"] if window else [])]
+        print(render(rows, args.format, columns=columns))
         return 0
     width = _width(args)
     if first:
@@ -251,7 +252,7 @@ def _search(args: argparse.Namespace) -> int:
             print(render(rows, "table", width=_width(args), flexible="text"))
         print(f"\n{len(rows)} records hold {args.text!r}. Read one: stepanakert2020 show ID")
         return 0
-    print(render(rows, args.format))
+    print(render(rows, args.format, columns=["type", "id", "date", "text"]))
     return 0
 
 

@@ -51,15 +51,25 @@ def _cell(value: Any) -> str:
 
 
 def render(
-    rows: Sequence[Mapping[str, Any]], fmt: str, *, width: int | None = None, flexible: str | None = None
+    rows: Sequence[Mapping[str, Any]],
+    fmt: str,
+    *,
+    width: int | None = None,
+    flexible: str | None = None,
+    columns: Sequence[str] = (),
 ) -> str:
     """``rows`` (mappings of column to value) in format ``fmt``, one of :data:`FORMATS`.
 
-    A table fits ``width`` characters when given, by cutting the ``flexible`` column.
+    ``columns`` names the columns when there may be no row to learn them from (a CSV or
+    Markdown table of nothing still has its header). A table fits ``width`` characters when
+    given, by cutting the ``flexible`` column.
+
+    >>> render([], "csv", columns=["id", "title"])
+    'id,title'
     """
     if fmt == "json":
         return json.dumps(list(rows), ensure_ascii=False, indent=2, default=str)
-    columns = _columns(rows)
+    columns = list(columns) or _columns(rows)
     if fmt == "csv":
         out = io.StringIO(newline="")
         writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
