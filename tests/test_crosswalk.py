@@ -61,12 +61,25 @@ def test_acled_is_read_by_pandas_with_acleds_columns_and_codes() -> None:
         expected = int(f"{row.inter1}{row.inter2}") if row.inter1 != "" else 70
         assert row.interaction == expected
         assert dt.date.fromisoformat(row.event_date).year == row.year
-    # one row per strike, and per day of a strike that lasted several days
-    by_event = {e.id: e for e in STRIKES}
-    assert {r.split("-20")[0] if r not in by_event else r for r in frame["event_id_cnty"]} >= set(by_event)
-    assert len(frame) == sum(
-        (e.date.latest - e.date.earliest).days + 1 if e.date_meaning.value == "duration" else 1 for e in STRIKES
-    )
+    assert list(frame["event_id_cnty"]) == [e.id for e in STRIKES]  # no bundled strike lasts days: one row each
+
+
+def test_acled_splits_a_strike_that_lasted_days_into_one_row_a_day() -> None:
+    import attrs
+
+    from stepanakert2020.crosswalk import acled_rows
+    from stepanakert2020.dates import parse_date
+
+    event = DS.event("strike-2020-10-31-central-market")
+    lasting = attrs.evolve(event, date=parse_date("2020-10-31/2020-11-02"), date_meaning=s.DateMeaning.DURATION)
+    window = attrs.evolve(event, date=parse_date("2020-10-31/2020-11-02"), date_meaning=s.DateMeaning.WINDOW)
+    killed = [f.low for f in DS.figures(event=event, measure="killed") if f.low is not None]
+    rows = acled_rows(DS, [lasting])
+    assert [r["event_date"] for r in rows] == ["2020-10-31", "2020-11-01", "2020-11-02"]
+    assert rows[1]["event_id_cnty"] == f"{event.id}-2020-11-01"
+    assert [r["fatalities"] for r in rows] == [min(killed) if killed else 0, 0, 0]  # the toll once, on day one
+    (middle,) = acled_rows(DS, [window])
+    assert (middle["event_date"], middle["time_precision"]) == ("2020-11-01", 2)
 
 
 def test_acled_fatalities_follow_acleds_conservative_rule() -> None:

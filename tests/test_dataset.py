@@ -262,6 +262,28 @@ def test_a_wrong_value_lists_the_allowed_ones_and_the_closest() -> None:
         ds.events(start=12345)  # type: ignore[arg-type]
 
 
+def test_a_withdrawn_id_says_so_and_is_never_resolved_by_prefix() -> None:
+    ds = load()
+    gone = ds.withdrawn()[0]
+    with pytest.raises(UnknownRecordError, match=f"withdrawn in {gone.withdrawn_in}") as info:
+        ds.record(gone.id)
+    assert (not gone.replaced_by) or info.value.suggestions == (gone.replaced_by,)
+
+
+def test_find_prefers_an_exact_id_in_any_table_then_an_event() -> None:
+    ds = load()
+    assert ds.find("hrw").id == "hrw"
+    assert ds.find("strike-2020-10-28").id == "strike-2020-10-28-maternity-hospital"
+
+
+def test_deprecation_warnings_point_at_the_callers_line() -> None:
+    import stepanakert2020
+
+    with pytest.warns(DeprecationWarning) as caught:
+        stepanakert2020.timeline()
+    assert caught[0].filename == __file__
+
+
 def test_old_names_still_work_and_warn() -> None:
     ds = load()
     source = ds.sources()[0]

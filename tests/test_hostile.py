@@ -209,3 +209,18 @@ def test_every_unusable_extra_path_is_reported_briefly() -> None:
     problems = info.value.problems
     assert len(problems) == 4 and all(len(str(p)) < 400 for p in problems), problems
     assert "File name too long" in str(problems[2]) and "\\x00" in str(problems[3])
+
+
+def test_reading_goes_on_after_the_broken_part_not_inside_a_multi_line_record(tmp_path: Path) -> None:
+    rows = ['a1,"multi', 'foo,bar"z,ngo,,,', "a3,A three,ngo,,", "a4,A four,no-such-kind,,"]  # line 3 is inside
+    folder = _package(tmp_path / "pkg", actors=_ACTORS + "\n".join(rows) + "\n")
+    problems = _problems_of(folder)
+    assert [(p.line, p.column) for p in problems] == [(2, None), (5, "kind")], problems
+
+
+def test_a_header_cell_over_the_limit_is_reported_by_every_path(tmp_path: Path) -> None:
+    from stepanakert2020.read import FIELD_LIMIT
+
+    header = "id,name,kind,parent,notes" + "x" * (FIELD_LIMIT + 1)
+    folder = _package(tmp_path / "pkg", actors=header + "\na1,A,ngo,,\n")
+    assert any("larger than the limit" in p.reason for p in _problems_of(folder))

@@ -34,11 +34,9 @@ _EXAMPLES = {
   stepanakert2020 timeline --weapon smerch --format csv > smerch.csv""",
     "show": """examples:
   stepanakert2020 show strike-2020-10-28-maternity-hospital
-  stepanakert2020 show STRIKE-2020-10-28          (any case; a prefix only one event id begins with)
-  stepanakert2020 show hrw --format json""",
+  stepanakert2020 show STRIKE-2020-10-28 --format json   (any case; a prefix only one event id begins with)""",
     "search": """examples:
-  stepanakert2020 search "maternity hospital"
-  stepanakert2020 search cluster --format markdown""",
+  stepanakert2020 search "maternity hospital" --format markdown""",
     "cite": """examples:
   stepanakert2020 cite                            (the dataset release)
   stepanakert2020 cite strike-2020-10-28-maternity-hospital --format bibtex""",
@@ -68,7 +66,7 @@ def _add_filters(parser: argparse.ArgumentParser) -> None:
 
 
 def _add_data(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data", action="append", default=[], metavar="PATH", help="also load this user Data Package")
+    parser.add_argument("--data", action="append", default=[], metavar="PATH", help="also load a user Data Package")
 
 
 def _add_format(parser: argparse.ArgumentParser) -> None:
@@ -164,8 +162,7 @@ def _dataset(paths: Sequence[str]) -> Any:
 
 
 def _width(args: argparse.Namespace) -> int | None:
-    """The width a table may take: the terminal's; no limit with ``--wide`` or when the output
-    is not a terminal (a file, a pipe), so that nothing is cut there."""
+    """The terminal's width; no limit with ``--wide`` or when not a terminal (a file, a pipe)."""
     if getattr(args, "wide", False) or not sys.stdout.isatty():
         return None
     return shutil.get_terminal_size((100, 24)).columns
@@ -215,7 +212,7 @@ def _timeline(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     ds = _dataset(args.data)
-    record = _find(ds, args.id)
+    record = ds.find(args.id)
     if args.format == "table":
         print(describe(ds, record))
         return 0
@@ -233,14 +230,6 @@ def _show(args: argparse.Namespace) -> int:
     flat = [{k: (v["edtf"] if isinstance(v, dict) and "edtf" in v else v) for k, v in row.items()} for row in rows]
     print(render(flat, args.format))
     return 0
-
-
-def _find(ds: Any, record_id: str) -> Any:
-    """A record by id: an event first (so that a date prefix finds the event), then any record."""
-    try:
-        return ds.event(record_id)
-    except UnknownRecordError:
-        return ds.record(record_id)
 
 
 def _search(args: argparse.Namespace) -> int:
@@ -318,6 +307,8 @@ def _export(args: argparse.Namespace) -> int:
     what = f"{len(found)} events"
     if args.format in ("csl-json", "bibtex"):
         what = f"{len(related(ds, found)['sources'])} sources (of {len(found)} events)"
+    elif args.format in ("acled", "ucdp-ged"):
+        what = f"{sum(e.kind is EventKind.STRIKE for e in found)} strikes (of {len(found)} events: strikes only)"
     print(f"wrote {what} as {args.format} to {printable(args.output)}", file=sys.stderr)
     return 0
 
@@ -329,7 +320,7 @@ def _cite(args: argparse.Namespace) -> int:
         print(cite_dataset(args.format))
     else:
         ds = _dataset(args.data)
-        print(cite_record(ds, _find(ds, args.id).id, args.format))
+        print(cite_record(ds, ds.find(args.id).id, args.format))
     return 0
 
 

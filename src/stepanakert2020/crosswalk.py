@@ -23,7 +23,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
-from .model import ActorKind, Event, EventKind, GeoPrecision, Measure, PopulationGroup, Stance, Subject, WeaponCategory
+from .model import Event, EventKind, GeoPrecision, Measure, PopulationGroup, Subject, WeaponCategory
+from .report import INVESTIGATORS
+from .rules import RESPONSES
 
 __all__ = [
     "ACLED_COLUMNS",
@@ -88,9 +90,9 @@ def _perpetrator(ds: Any, event: Event) -> str | None:
     """The party named as perpetrator: an independent investigator's finding first, else the
     party most often alleged; None when no claim names one. Denials do not name a perpetrator."""
     named = [
-        (ds.actor(c.claimant).kind in (ActorKind.NGO, ActorKind.UN_BODY), _root(ds, c.asserted_actor))
+        (ds.actor(c.claimant).kind in INVESTIGATORS, _root(ds, c.asserted_actor))
         for c in ds.claims(event=event, subject=Subject.PERPETRATOR)
-        if c.asserted_actor and c.stance not in (Stance.DENIES, Stance.DISPUTES, Stance.RETRACTS)
+        if c.asserted_actor and c.stance not in RESPONSES
     ]
     parties = [(independent, party) for independent, party in named if party in _FORCES]
     if not parties:
@@ -120,7 +122,7 @@ def _sub_event(ds: Any, event: Event) -> str:
 def _claims_note(ds: Any, event: Event) -> str:
     parts: dict[str, None] = {}  # in order, each once: two claims of one statement are said once
     for claim in ds.claims(event=event):
-        if claim.subject in (Subject.PERPETRATOR, Subject.WEAPON, Subject.LEGALITY) or claim.stance is Stance.DENIES:
+        if claim.subject in (Subject.PERPETRATOR, Subject.WEAPON, Subject.LEGALITY) or claim.stance in RESPONSES:
             who = f"{ds.actor(claim.claimant).name} {claim.stance.value} ({claim.subject.value})"
             parts[f"{who}: {claim.statement}"] = None
     return " ".join(parts)
@@ -216,6 +218,12 @@ def _date_prec(event: Event) -> int:
     return 4 if span <= 31 else 5
 
 
+def _clear(event: Event, place: Any) -> bool:
+    """UCDP's event_clarity 1: the day is known (not a window) and the site is located itself."""
+    known_day = event.date.precision.value == "day" and not event.date.interval
+    return known_day and place.geo_precision in (GeoPrecision.EXACT, GeoPrecision.APPROXIMATE)
+
+
 def ucdp_rows(ds: Any, events: Iterable[Event] | None = None) -> list[dict[str, Any]]:
     """One row per strike in UCDP GED's columns and codes (see docs/interop.md)."""
     rows = []
@@ -247,9 +255,7 @@ def ucdp_rows(ds: Any, events: Iterable[Event] | None = None) -> list[dict[str, 
                 "country": "Azerbaijan",
                 "latitude": place.latitude,
                 "longitude": place.longitude,
-                "event_clarity": 1
-                if event.date.precision.value == "day" and place.geo_precision is not GeoPrecision.REGION
-                else 2,
+                "event_clarity": 1 if _clear(event, place) else 2,
                 "date_prec": _date_prec(event),
                 "date_start": event.date.earliest.isoformat(),
                 "date_end": event.date.latest.isoformat(),

@@ -25,7 +25,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .dates import EDTFError, parse_date
-from .errors import DataError, UnknownRecordError
+from .errors import DataError, UnknownRecordError, deprecated
 from .indexes import EventIndex, Within, meet
 from .model import (
     Actor,
@@ -114,12 +114,6 @@ def _choice(kind: type[N], value: N | str, name: str) -> N:
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.6)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise ValueError(f"{name}={value!r} is not one of: {', '.join(allowed)}{hint}") from None
-
-
-def _deprecated(old: str, new: str) -> None:
-    import warnings
-
-    warnings.warn(f"{old} is deprecated and will be removed in 0.4.0: use {new}", DeprecationWarning, stacklevel=3)
 
 
 def _id_of(value: Any) -> str:
@@ -267,6 +261,10 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
             return records[record_id]
         except (KeyError, TypeError):
             pass
+        gone = next((t for t in self._tombstones if t.id == record_id), None)
+        if gone is not None:  # never resolved by a prefix: say what happened to it
+            instead = [gone.replaced_by] if gone.replaced_by else []
+            raise UnknownRecordError(str(record_id), what, instead, withdrawn_in=gone.withdrawn_in)
         wanted = str(record_id).casefold()
         same = [key for key in records if key.casefold() == wanted]
         if len(same) == 1:
@@ -278,6 +276,24 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
 
         matches = difflib.get_close_matches(wanted, starting or list(records), n=3, cutoff=0.6)
         raise UnknownRecordError(str(record_id), what, matches or starting[:3], prefix_of=len(starting)) from None
+
+    def find(self, record_id: str) -> E | C | F | S | P | A | W:
+        """The record a person means by ``record_id``: the one with exactly this id in any table,
+        else an event found ignoring case or by a prefix only one event id begins with (so a
+        date such as ``strike-2020-10-28`` finds that day's strike), else any record found so.
+
+        >>> import stepanakert2020
+        >>> ds = stepanakert2020.load()
+        >>> ds.find("hrw").id, ds.find("STRIKE-2020-10-28").id
+        ('hrw', 'strike-2020-10-28-maternity-hospital')
+        """
+        exact = self._by_id.get(record_id)
+        if exact is not None:
+            return exact  # type: ignore[no-any-return]
+        try:
+            return self.event(record_id)
+        except UnknownRecordError:
+            return self.record(record_id)
 
     def record(self, record_id: str) -> E | C | F | S | P | A | W:
         """The record with this id, from any table.
@@ -358,7 +374,7 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
     def timeline(self) -> tuple[E, ...]:
         """Every event: deprecated, use :meth:`~stepanakert2020.dataset.RecordSet.events`
         (with no filter it returns every event)."""
-        _deprecated("timeline()", "events()")
+        deprecated("timeline()", "events()")
         return self._timeline
 
     def sources(self) -> tuple[S, ...]:
@@ -417,7 +433,7 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
 
     def tombstones(self) -> tuple[Tombstone, ...]:
         """Deprecated, use :meth:`~stepanakert2020.dataset.RecordSet.withdrawn` (the name of the table)."""
-        _deprecated("tombstones()", "withdrawn()")
+        deprecated("tombstones()", "withdrawn()")
         return self._tombstones
 
     # -- queries -------------------------------------------------------------------
@@ -554,7 +570,7 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
         True
         """
         if reporter is not None:
-            _deprecated("figures(reporter=...)", "figures(reported_by=...)")
+            deprecated("figures(reporter=...)", "figures(reported_by=...)")
             reported_by = reported_by if reported_by is not None else reporter
         if within not in ("possible", "certain"):
             raise ValueError(f"within={within!r}: use 'possible' or 'certain'")
@@ -614,7 +630,7 @@ class RecordSet(_Frozen, Generic[E, C, F, S, P, A, W]):
 
     def events_citing(self, source: S | str) -> tuple[E, ...]:
         """Deprecated, use ``events(source=...)``."""
-        _deprecated("events_citing(source)", "events(source=source)")
+        deprecated("events_citing(source)", "events(source=source)")
         return self.events(source=source)
 
     def sources_behind(self, record: Any) -> tuple[S, ...]:

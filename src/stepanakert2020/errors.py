@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
-__all__ = ["PROBLEM_LIMIT", "DataError", "Problem", "UnknownRecordError"]
+__all__ = ["PROBLEM_LIMIT", "DataError", "Problem", "UnknownRecordError", "deprecated"]
 
 #: Problems reported in one file before the rest of it is left unchecked.
 PROBLEM_LIMIT = 1000
@@ -76,16 +76,44 @@ class UnknownRecordError(LookupError):
     """
 
     def __init__(
-        self, record_id: str, what: str = "record", suggestions: Iterable[str] = (), prefix_of: int = 0
+        self,
+        record_id: str,
+        what: str = "record",
+        suggestions: Iterable[str] = (),
+        prefix_of: int = 0,
+        withdrawn_in: str = "",
     ) -> None:
         self.record_id = record_id
         self.suggestions: tuple[str, ...] = tuple(suggestions)
-        hint = ""
+        hint = f" (withdrawn in {withdrawn_in})" if withdrawn_in else ""
         if self.suggestions:
-            hint = "; did you mean " + " or ".join(repr(s) for s in self.suggestions) + "?"
+            word = "it is replaced by " if withdrawn_in else "did you mean "
+            hint += "; " + word + " or ".join(repr(s) for s in self.suggestions) + ("" if withdrawn_in else "?")
         if prefix_of > 1:
             hint += f" ({prefix_of} ids begin with {record_id!r})"
         super().__init__(f"no {what} with id {record_id!r}{hint}")
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+
+def deprecated(old: str, new: str) -> None:
+    """Warn that ``old`` is deprecated (removed in 0.4.0) in favour of ``new``, pointing at the
+    first frame outside this package: the user's own line, where Python shows the warning.
+
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     deprecated("old()", "new()")
+    >>> str(caught[0].message)
+    'old() is deprecated and will be removed in 0.4.0: use new()'
+    """
+    import os
+    import sys
+    import warnings
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    level, frame = 2, sys._getframe(1)  # stacklevel 2 is the caller of this function
+    while frame is not None and os.path.dirname(os.path.abspath(frame.f_code.co_filename)) == here:
+        level, frame = level + 1, frame.f_back  # type: ignore[assignment]
+    warnings.warn(f"{old} is deprecated and will be removed in 0.4.0: use {new}", DeprecationWarning, stacklevel=level)

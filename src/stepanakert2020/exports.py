@@ -25,7 +25,7 @@ from typing import Any, overload
 from .convert import converter, to_row
 from .dates import DateSpec
 from .descriptor import package_metadata, resource_descriptor
-from .errors import _printable
+from .errors import _printable, deprecated
 from .model import Actor, Claim, Event, Figure, Place, Source, SourceKind, Weapon
 from .schema import TABLES, PlaceNameRow, columns
 
@@ -590,11 +590,7 @@ def to_dataframe(ds: AnyDataset = None, table: str = "events") -> Any:
     import enum
 
     if isinstance(ds, str):  # the order of 0.2: (table, ds)
-        import warnings
-
-        warnings.warn(
-            "to_dataframe(table, ds) is deprecated: use to_dataframe(ds, table)", DeprecationWarning, stacklevel=2
-        )
+        deprecated("to_dataframe(table, ds)", "to_dataframe(ds, table)")
         ds, table = (None if table == "events" else table), ds
 
     pd = _require("pandas", "pandas")
@@ -729,11 +725,7 @@ def export(
     'events.csv'
     """
     if output is None:
-        import warnings
-
-        warnings.warn(
-            "export() without an output is deprecated: use export_text() for the text", DeprecationWarning, stacklevel=2
-        )
+        deprecated("export() without an output", "export_text() for the text")
         return export_text(ds, fmt, events)
     if fmt == "datapackage":
         return write_datapackage(ds, output, events)

@@ -25,6 +25,7 @@ __all__ = [
     "events",
     "events_citing",
     "figures",
+    "find",
     "places",
     "record",
     "replies",
@@ -63,6 +64,7 @@ event = on_bundled(BundledDataset.event)
 events = on_bundled(BundledDataset.events)
 events_citing = on_bundled(BundledDataset.events_citing)
 figures = on_bundled(BundledDataset.figures)
+find = on_bundled(BundledDataset.find)
 places = on_bundled(BundledDataset.places)
 record = on_bundled(BundledDataset.record)
 replies = on_bundled(BundledDataset.replies)

@@ -220,6 +220,8 @@ def _columns_at_once(text: str, file: str) -> TableRows | None:
     """
     if '"' in text or "\r" in text or not text.endswith("\n") or "\n\n" in text or text.startswith("\n"):
         return None
+    if text.index("\n") > FIELD_LIMIT:
+        return None  # a header cell may be too long: the careful reader says so
     header = text[: text.index("\n")].split(",")
     width = len(header)
     columns: list[list[str]] = [[] for _ in header]
@@ -284,11 +286,13 @@ class CSVError(ValueError):
     ``line`` is where its record starts, and ``position`` the offset of that record in the text.
     """
 
-    def __init__(self, line: int, reason: str, position: int = 0) -> None:
+    def __init__(self, line: int, reason: str, position: int = 0, detected: int | None = None) -> None:
         super().__init__(f"line {line}: {reason}")
         self.line = line
         self.reason = reason
         self.position = position
+        #: where the text stopped being CSV (None: it never did before its end, as with an unclosed quote)
+        self.detected = detected
 
 
 _PLAIN = re.compile(r"[^,\r\n]*")
@@ -340,7 +344,7 @@ def _records(text: str, position: int, line: int) -> Iterator[tuple[int, int, li
                     cells.append(cell.replace('""', '"'))
                     position = closing + 1
                     if position < end and text[position] not in ",\r\n":
-                        raise CSVError(start, "',' expected after '\"'", opening)
+                        raise CSVError(start, "',' expected after '\"'", opening, position)
                 else:
                     plain = _PLAIN.match(text, position)
                     assert plain is not None  # it matches the empty string anywhere
@@ -392,10 +396,14 @@ def _careful_rows(text: str, file: str, problems: list[Problem], bad_lines: set[
                 return None
             if not records:
                 return None  # without its header the table cannot be read
-            next_line = _LINE_END.search(text, error.position)
+            # go on after the line where the text stopped being CSV; after an unclosed quote, which
+            # swallows the rest of the file, after the line the record started on
+            resume = error.position if error.detected is None else error.detected
+            next_line = _LINE_END.search(text, resume)
             if next_line is None:
                 break
-            position, line = next_line.end(), error.line + 1
+            position = next_line.end()
+            line = error.line + len(_LINE_END.findall(text, error.position, position))
     if not records:
         if complete:
             problems.append(Problem(file, 1, None, "", "the file is empty: a header row is required"))
