@@ -12,6 +12,7 @@ import textwrap
 from typing import Any
 
 from .errors import _printable as printable
+from .report import figure_bounds
 
 __all__ = ["describe", "event_row", "plain", "search_row", "source_row"]
 
@@ -59,20 +60,10 @@ def _claim_lines(ds: Any, claim: Any) -> list[str]:
     return [*lines, "    sources:", *_sources_lines(ds, claim, "      ")]
 
 
-def _bounds(figure: Any) -> str:
-    if figure.low is not None and figure.low == figure.high:
-        return f"{figure.qualifier.value} {figure.low}"
-    if figure.high is None:
-        return f"at least {figure.low}"
-    if figure.low is None:
-        return f"at most {figure.high}"
-    return f"{figure.qualifier.value} {figure.low} to {figure.high}"
-
-
 def _figure_lines(ds: Any, figure: Any) -> list[str]:
     scope = figure.scope.value if figure.scope else "scope not stated"
     heading = (
-        f"figure {figure.id}: {figure.measure.value} ({figure.population.value}) {_bounds(figure)}, "
+        f"figure {figure.id}: {figure.measure.value} ({figure.population.value}) {figure_bounds(figure)}, "
         f"as of {figure.as_of}, {scope}, in {_name(ds, figure.place)}, reported by {_name(ds, figure.reported_by)}"
     )
     lines = [_wrap(heading, "  ")]

@@ -22,6 +22,7 @@ __all__ = [
     "PARTIES",
     "disagreements",
     "encyclopedia_only",
+    "figure_bounds",
     "independent",
     "office",
     "quality_report",
@@ -140,14 +141,29 @@ def revisions(ds: Any) -> list[list[Any]]:
     return _groups(ds, by_office=True)
 
 
-def _bounds(figure: Any) -> str:
-    if figure.low == figure.high:
-        return f"{figure.qualifier.value} {figure.low}"
-    if figure.high is None:
-        return f"at least {figure.low}"
-    if figure.low is None:
-        return f"at most {figure.high}"
-    return f"{figure.low}-{figure.high}"
+_QUALIFIERS = {"exact": "", "at_least": "at least ", "at_most": "at most ", "about": "about ", "range": ""}
+
+
+def figure_bounds(figure: Any) -> str:
+    """A figure's bounds in words, as every output of the package says them.
+
+    >>> from stepanakert2020.model import Figure, Measure, PopulationGroup, Qualifier
+    >>> from stepanakert2020.dates import parse_date
+    >>> about = Qualifier.ABOUT
+    >>> figure = Figure("f", "e", Measure.KILLED, PopulationGroup.ALL, about, parse_date("2020"), "a", "p", 30, 40)
+    >>> figure_bounds(figure)
+    'about 30 to 40'
+    """
+    low, high = figure.low, figure.high
+    if low is not None and high is not None and low != high:
+        return f"{_QUALIFIERS[figure.qualifier.value]}{low:,} to {high:,}"
+    if low is None and high is None:
+        return "not reported"
+    if high is None:
+        return f"at least {low:,}"
+    if low is None:
+        return f"at most {high:,}"
+    return f"{_QUALIFIERS[figure.qualifier.value]}{low:,}"
 
 
 def _figure_table(ds: Any, groups: list[list[Any]]) -> list[str]:
@@ -156,7 +172,7 @@ def _figure_table(ds: Any, groups: list[list[Any]]) -> list[str]:
             f"`{figure.event}`",
             figure.measure.value,
             figure.population.value,
-            _bounds(figure),
+            figure_bounds(figure),
             ds.record(figure.reported_by).name,
             figure.as_of.edtf,
             figure.scope.value if figure.scope else "",

@@ -24,6 +24,7 @@ from ._release import DATA_VERSION, __version__
 from .dates import DateSpec, Precision, parse_date
 from .model import Actor, Claim, Event, Figure, Place, Source, Stance, Subject, Weapon
 from .plots import CITY_SPAN, REGION_SPAN, place_groups, radius_in_degrees
+from .report import figure_bounds
 
 if TYPE_CHECKING:
     import jinja2
@@ -43,7 +44,6 @@ _SUBJECTS = {
     Subject.LEGALITY: "Whether it was lawful",
 }
 _LICENSE = {"@type": "CreativeWork", "name": "CC-BY-4.0", "url": "https://creativecommons.org/licenses/by/4.0/"}
-_QUALIFIERS = {"exact": "", "at_least": "at least ", "at_most": "at most ", "about": "about ", "range": ""}
 _MONTHS = "January February March April May June July August September October November December".split()  # noqa: SIM905
 #: The kinds of place a map labels a group of places at one point by, first preferred.
 _LABEL_ORDER = ("city", "town", "district", "square", "street", "building", "facility", "region", "country")
@@ -102,20 +102,6 @@ def _date_label(spec: DateSpec) -> str:
 def _date_attr(spec: DateSpec) -> str:
     """The HTML ``datetime`` of a date (``2020-10``), or ``""`` for what HTML cannot say (intervals, XX)."""
     return "" if spec.interval or "X" in spec.edtf else spec.edtf.rstrip("?~%")
-
-
-def _number(figure: Figure) -> str:
-    """A figure's bounds in words: ``12``, ``at least 5``, ``about 30 to 40``."""
-    low, high = figure.low, figure.high
-    if low is not None and high is not None and low != high:
-        return f"{_QUALIFIERS[figure.qualifier.value]}{low:,} to {high:,}"
-    if low is None and high is None:
-        return "not reported"
-    if high is None:
-        return f"at least {low:,}"
-    if low is None:
-        return f"at most {high:,}"
-    return f"{_QUALIFIERS[figure.qualifier.value]}{low:,}"
 
 
 def _nice(metres: float) -> float:
@@ -248,7 +234,7 @@ class _Site:
             name_of=self.name_of,
             date_label=_date_label,
             date_attr=_date_attr,
-            number=_number,
+            number=figure_bounds,
             naming=self.naming,
             published=self.published,
             jsonld=self.jsonld,
