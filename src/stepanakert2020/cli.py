@@ -227,9 +227,18 @@ def _show(args: argparse.Namespace) -> int:
         print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
     rows = [plain(ds, part) for part in (record, *claims, *figures)]
-    flat = [{k: (v["edtf"] if isinstance(v, dict) and "edtf" in v else v) for k, v in row.items()} for row in rows]
+    flat = [{k: _cell(v) for k, v in row.items()} for row in rows]
     print(render(flat, args.format))
     return 0
+
+
+def _cell(value: Any) -> Any:
+    """A nested value as one cell: a date as its EDTF string, alternative names as ``name (language)``."""
+    if isinstance(value, dict) and "edtf" in value:
+        return value["edtf"]
+    if isinstance(value, list):
+        return "; ".join(f"{v['name']} ({v['language']})" if isinstance(v, dict) else str(v) for v in value)
+    return value
 
 
 def _search(args: argparse.Namespace) -> int:
