@@ -24,7 +24,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from .model import Event, EventKind, GeoPrecision, Measure, PopulationGroup, Subject, WeaponCategory
-from .report import INVESTIGATORS
+from .report import INVESTIGATORS, actor_root
 from .rules import RESPONSES
 
 __all__ = [
@@ -74,23 +74,11 @@ def _strikes(ds: Any, events: Iterable[Event] | None) -> list[Event]:
     return [e for e in chosen if e.kind is EventKind.STRIKE]
 
 
-def _root(ds: Any, actor_id: str) -> str:
-    """The top of an actor's tree (a state, for its ministries and officials)."""
-    seen: set[str] = set()
-    while actor_id not in seen:
-        seen.add(actor_id)
-        parent = ds.actor(actor_id).parent
-        if parent is None:
-            break
-        actor_id = parent
-    return actor_id
-
-
 def _perpetrator(ds: Any, event: Event) -> str | None:
     """The party named as perpetrator: an independent investigator's finding first, else the
     party most often alleged; None when no claim names one. Denials do not name a perpetrator."""
     named = [
-        (ds.actor(c.claimant).kind in INVESTIGATORS, _root(ds, c.asserted_actor))
+        (ds.actor(c.claimant).kind in INVESTIGATORS, actor_root(ds, c.asserted_actor))
         for c in ds.claims(event=event, subject=Subject.PERPETRATOR)
         if c.asserted_actor and c.stance not in RESPONSES
     ]

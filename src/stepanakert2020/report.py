@@ -20,6 +20,7 @@ from .model import ActorKind, EventKind, FigureScope, GeoPrecision, SourceKind, 
 __all__ = [
     "INVESTIGATORS",
     "PARTIES",
+    "actor_root",
     "disagreements",
     "encyclopedia_only",
     "figure_bounds",
@@ -77,16 +78,27 @@ def office(ds: Any, actor_id: str) -> str:
     return str(actor.id)
 
 
-def _party(ds: Any, actor_id: str) -> str | None:
-    """The party an actor belongs to (the root of its tree, if that is one of :data:`PARTIES`)."""
-    seen = set()
+def actor_root(ds: Any, actor_id: str) -> str:
+    """The top of an actor's tree: a state for its ministries and officials, an office's state.
+
+    >>> import stepanakert2020
+    >>> actor_root(stepanakert2020.load(), "az-mod")
+    'azerbaijan'
+    """
+    seen: set[str] = set()
     while actor_id not in seen:
         seen.add(actor_id)
         parent = ds.actor(actor_id).parent
         if parent is None:
             break
         actor_id = parent
-    return actor_id if actor_id in PARTIES else None
+    return actor_id
+
+
+def _party(ds: Any, actor_id: str) -> str | None:
+    """The party an actor belongs to (the root of its tree, if that is one of :data:`PARTIES`)."""
+    root = actor_root(ds, actor_id)
+    return root if root in PARTIES else None
 
 
 def independent(ds: Any, source: Any) -> bool:
