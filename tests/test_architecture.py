@@ -136,3 +136,14 @@ def test_the_old_dataset_name_warns_and_still_works() -> None:
     with pytest.warns(DeprecationWarning, match="RecordSet"):
         old = module.Dataset
     assert old is module.RecordSet and isinstance(s.load(), old)
+
+
+def test_the_lazy_names_of_the_functions_are_the_functions_module() -> None:
+    """``stepanakert2020`` names its query functions without importing them; the list it keeps
+    for that must be exactly what ``stepanakert2020.functions`` defines."""
+    import stepanakert2020
+    from stepanakert2020 import functions
+
+    lazy = {name for name, module in stepanakert2020._LAZY.items() if module == "functions"}
+    assert lazy == set(functions.__all__)
+    assert all(callable(getattr(stepanakert2020, name)) for name in lazy)
